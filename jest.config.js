@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript tests under test/ through ts-jest; n8n-core needs Node 24 (see package.json). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+	},
+	testTimeout: 30000,
+};

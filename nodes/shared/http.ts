@@ -1,0 +1,277 @@
+// The one way every provider talks HTTP: authenticated request, bounded waits on rate limits,
+// provider error envelopes turned into NodeApiErrors that carry no secret.
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
+
+export interface ProviderError {
+	/** One sentence for the user, in the provider's words where it has some. */
+	message: string;
+	/** How to fix it. */
+	hint?: string;
+	code?: string;
+	details?: unknown;
+	requestId?: string;
+}
+
+export interface ProviderHttp {
+	/** Shown in messages, e.g. "IAGENTE SDR". */
+	displayName: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Turns a failed response into the provider's own message, code and request id. */
+	describeError(statusCode: number, body: unknown, headers: Record<string, unknown>): ProviderError;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, starting with "/". */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | FormData;
+	headers?: Record<string, string>;
+	/**
+	 * Whether repeating the request cannot cause a second effect (reads, or sends that carry an
+	 * idempotency key). Only such requests are retried on a 503; any request is retried on a 429.
+	 */
+	safeToRepeat?: boolean;
+	itemIndex?: number;
+}
+
+export interface RetryPolicy {
+	enabled: boolean;
+	/** Most seconds the node may spend waiting for one request, across all its retries. */
+	maxWaitSeconds: number;
+	maxRetries: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { enabled: true, maxWaitSeconds: 60, maxRetries: 5 };
+
+/** Indirection so tests can observe waits without spending real time. */
+export const timing = {
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	now: (): number => Date.now(),
+	random: (): number => Math.random(),
+};
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: T;
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === wanted) {
+			return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * How long the provider asked us to wait, in ms: `Retry-After` (seconds or an HTTP date) first,
+ * then `X-RateLimit-Reset` (epoch seconds, or seconds from now when small). Undefined when neither says.
+ */
+export function requestedWaitMs(headers: Record<string, unknown>, nowMs: number): number | undefined {
+	const retryAfter = headerValue(headers, 'retry-after');
+	if (retryAfter !== undefined && retryAfter.trim() !== '') {
+		const trimmed = retryAfter.trim();
+		if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+		const date = Date.parse(trimmed);
+		if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
+	}
+	const reset = headerValue(headers, 'x-ratelimit-reset');
+	if (reset !== undefined && /^\d+(\.\d+)?$/.test(reset.trim())) {
+		const value = Number(reset.trim());
+		// Epoch seconds are ~1.7e9; small values are "seconds from now".
+		if (value > 1e9) return Math.max(0, Math.ceil(value * 1000 - nowMs));
+		return Math.ceil(value * 1000);
+	}
+	return undefined;
+}
+
+/** Capped exponential backoff with full jitter: attempt 0 → up to 1 s, 1 → 2 s, … capped at 30 s. */
+export function backoffMs(attempt: number, random: number): number {
+	const ceiling = Math.min(30_000, 1000 * 2 ** attempt);
+	return Math.max(250, Math.round(ceiling * random));
+}
+
+/** Replaces every credential value found in a text, so no secret leaks into an error. */
+export function redact(text: string, credentials: ICredentialDataDecryptedObject | undefined): string {
+	if (!credentials) return text;
+	let result = text;
+	for (const value of Object.values(credentials)) {
+		if (typeof value === 'string' && value.length >= 6 && !/^https?:\/\//.test(value)) {
+			result = result.split(value).join('[redacted]');
+		}
+	}
+	return result;
+}
+
+function readRetryPolicy(ctx: RequestContext, itemIndex: number | undefined): RetryPolicy {
+	const execute = ctx as IExecuteFunctions;
+	if (itemIndex === undefined || typeof execute.getInputData !== 'function') return DEFAULT_RETRY_POLICY;
+	let options: IDataObject = {};
+	try {
+		options = execute.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	} catch {
+		options = {};
+	}
+	return {
+		enabled: options.retryOnRateLimit !== false,
+		maxWaitSeconds:
+			typeof options.maxRateLimitWait === 'number' ? options.maxRateLimitWait : DEFAULT_RETRY_POLICY.maxWaitSeconds,
+		maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+	};
+}
+
+function isNetworkError(error: unknown): error is Error & { code?: string } {
+	return error instanceof Error;
+}
+
+/**
+ * Sends one request with the provider credential. Retries a 429 (the provider did not process it)
+ * and a 503 on a request that is safe to repeat, waiting what the provider asked, within the policy.
+ * Anything else that fails becomes a NodeApiError with the provider's message and a hint.
+ */
+export async function apiRequest<T = unknown>(
+	ctx: RequestContext,
+	provider: ProviderHttp,
+	request: ApiRequest,
+	policy?: RetryPolicy,
+): Promise<ApiResponse<T>> {
+	const retry = policy ?? readRetryPolicy(ctx, request.itemIndex);
+	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
+	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${base}${request.path}`,
+		json: !(request.body instanceof FormData),
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
+	if (request.body !== undefined) options.body = request.body;
+	if (request.headers) options.headers = { ...request.headers };
+
+	const safe = request.safeToRepeat ?? request.method === 'GET';
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				provider.credentialType,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			throw networkFailure(ctx, provider, request, error, credentials, safe);
+		}
+		const statusCode = Number(response.statusCode);
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		if (statusCode < 400) {
+			return { statusCode, headers, body: response.body as T };
+		}
+
+		const retryable = statusCode === 429 || (statusCode === 503 && safe);
+		if (retryable && retry.enabled && attempt < retry.maxRetries) {
+			const asked = requestedWaitMs(headers, timing.now());
+			const wait = asked ?? backoffMs(attempt, timing.random());
+			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
+				waitedMs += wait;
+				await timing.sleep(wait);
+				continue;
+			}
+		}
+		throw httpFailure(ctx, provider, request, statusCode, response.body, headers, credentials, {
+			retried: attempt,
+			waitedMs,
+			retryable,
+			retryEnabled: retry.enabled,
+		});
+	}
+}
+
+function httpFailure(
+	ctx: RequestContext,
+	provider: ProviderHttp,
+	request: ApiRequest,
+	statusCode: number,
+	body: unknown,
+	headers: Record<string, unknown>,
+	credentials: ICredentialDataDecryptedObject,
+	retryInfo: { retried: number; waitedMs: number; retryable: boolean; retryEnabled: boolean },
+): NodeApiError {
+	const info = provider.describeError(statusCode, body, headers);
+	const parts: string[] = [];
+	if (info.hint) parts.push(info.hint);
+	if (info.code) parts.push(`Code: ${info.code}.`);
+	if (info.details !== undefined) parts.push(`Details: ${JSON.stringify(info.details)}.`);
+	if (info.requestId) parts.push(`Request ID: ${info.requestId}.`);
+	if (retryInfo.retryable) {
+		parts.push(
+			retryInfo.retryEnabled
+				? `Gave up after ${retryInfo.retried} retries and ${Math.round(retryInfo.waitedMs / 1000)} s of waiting; raise "Max Wait on Rate Limit (Seconds)" in the node's Request Options to wait longer.`
+				: 'Turn on "Retry on Rate Limit" in the node\'s Request Options to wait and retry automatically.',
+		);
+	}
+	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials);
+	const description = redact(parts.join(' '), credentials);
+	const errorResponse: JsonObject = {
+		httpCode: String(statusCode),
+		message,
+		...(info.code ? { code: info.code } : {}),
+		...(info.requestId ? { requestId: info.requestId } : {}),
+	};
+	const waitMs = requestedWaitMs(headers, timing.now());
+	return new NodeApiError(ctx.getNode(), errorResponse, {
+		message,
+		description,
+		httpCode: String(statusCode),
+		itemIndex: request.itemIndex,
+		...(statusCode === 429
+			? { failure: { cause: 'rate-limited' as const, ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}) } }
+			: {}),
+	});
+}
+
+function networkFailure(
+	ctx: RequestContext,
+	provider: ProviderHttp,
+	request: ApiRequest,
+	error: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	safe: boolean,
+): NodeApiError {
+	const reason = isNetworkError(error) ? (error.code ?? error.message) : String(error);
+	const message = redact(
+		`${provider.displayName} did not answer (${reason}) for ${request.method} ${request.path}`,
+		credentials,
+	);
+	const description = safe
+		? 'Check the Base URL in the credential and the network, then run the node again.'
+		: `The outcome is unknown: ${provider.displayName} may or may not have processed it. It was not retried automatically so nothing is sent twice; check in ${provider.displayName} before running it again.`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, code: isNetworkError(error) ? (error.code ?? 'NETWORK_ERROR') : 'NETWORK_ERROR' },
+		{ message, description, itemIndex: request.itemIndex },
+	);
+}

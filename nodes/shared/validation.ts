@@ -1,0 +1,201 @@
+// Input checks that run before any request: each failure names the field, the item and the fix.
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from './phone';
+import type { PhoneFormat } from './phone';
+
+/**
+ * The error for bad input: the message says what is wrong with which field, the description
+ * says how to fix it, and the item index travels with it so n8n highlights the item.
+ */
+export function inputError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
+const PHONE_FIX =
+	'Use a Brazilian number with area code (DDD), for example 11999999999, (11) 99999-9999 or +55 11 99999-9999.';
+
+function describeValue(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Parses one Brazilian number or throws an error naming the field, the item and the value. */
+export function requirePhone(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	format: PhoneFormat,
+): string {
+	const parsed = parseBrazilianPhone(value);
+	if (!parsed.ok) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${describeValue(value)}" is not a valid Brazilian phone number: ${parsed.reason}`,
+			PHONE_FIX,
+		);
+	}
+	return formatBrazilianPhone(parsed.phone, format);
+}
+
+/** Parses a list of numbers (array or comma/newline-separated text), rejecting the first bad one. */
+export function requirePhoneList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	format: PhoneFormat,
+): string[] {
+	const entries = splitPhoneList(value);
+	if (entries.length === 0) {
+		throw inputError(ctx, itemIndex, field, 'no phone number was given', PHONE_FIX);
+	}
+	return entries.map((entry, position) => {
+		const parsed = parseBrazilianPhone(entry);
+		if (!parsed.ok) {
+			throw inputError(
+				ctx,
+				itemIndex,
+				field,
+				`entry ${position + 1} "${describeValue(entry)}" is not a valid Brazilian phone number: ${parsed.reason}`,
+				PHONE_FIX,
+			);
+		}
+		return formatBrazilianPhone(parsed.phone, format);
+	});
+}
+
+export function requireText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	options: { maxLength?: number; minLength?: number } = {},
+): string {
+	const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	const min = options.minLength ?? 1;
+	if (text.trim().length < min) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			min <= 1 ? 'it is empty' : `it must have at least ${min} characters`,
+			`Fill in "${field}".`,
+		);
+	}
+	checkMaxLength(ctx, itemIndex, field, text, options.maxLength);
+	return text;
+}
+
+export function checkMaxLength(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	text: string | undefined,
+	maxLength: number | undefined,
+): void {
+	if (text === undefined || maxLength === undefined) return;
+	const length = [...text].length;
+	if (length > maxLength) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`it has ${length} characters, more than the ${maxLength} allowed`,
+			`Shorten "${field}" to at most ${maxLength} characters.`,
+		);
+	}
+}
+
+export function checkRange(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: number,
+	min: number,
+	max: number,
+): number {
+	if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`${describeValue(value)} is outside the allowed range`,
+			`Use a number between ${min} and ${max}.`,
+		);
+	}
+	return value;
+}
+
+export function checkCount(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	count: number,
+	min: number,
+	max: number,
+): void {
+	if (count < min || count > max) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`it has ${count} entries`,
+			min === max
+				? `Give exactly ${min}.`
+				: min === 0
+					? `Give at most ${max}.`
+					: `Give between ${min} and ${max}.`,
+		);
+	}
+}
+
+export function checkUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: string,
+): string {
+	const trimmed = value.trim();
+	let valid = false;
+	try {
+		const url = new URL(trimmed);
+		valid = url.protocol === 'https:' || url.protocol === 'http:';
+	} catch {
+		valid = false;
+	}
+	if (!valid) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${describeValue(value)}" is not a web address`,
+			'Use a full public URL starting with https://.',
+		);
+	}
+	return trimmed;
+}
+
+/** Keeps only the keys whose values were actually filled in (n8n sends '' for untouched strings). */
+export function compact<T extends Record<string, unknown>>(object: T): Partial<T> {
+	const result: Partial<T> = {};
+	for (const [key, value] of Object.entries(object)) {
+		if (value === undefined || value === null || value === '') continue;
+		if (Array.isArray(value) && value.length === 0) continue;
+		(result as Record<string, unknown>)[key] = value;
+	}
+	return result;
+}
