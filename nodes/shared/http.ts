@@ -37,6 +37,8 @@ export interface ProviderHttp {
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** Turns a failed response into the provider's own message, code and request id. */
 	describeError(statusCode: number, body: unknown, headers: Record<string, unknown>): ProviderError;
+	/** Provider-specific rate-limit headers, read when Retry-After / X-RateLimit-Reset say nothing. */
+	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
 }
 
 export interface ApiRequest {
@@ -76,7 +78,7 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 }
 
-function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers ?? {})) {
 		if (key.toLowerCase() === wanted) {
@@ -193,7 +195,8 @@ export async function apiRequest<T = unknown>(
 
 		const retryable = statusCode === 429 || (statusCode === 503 && safe);
 		if (retryable && retry.enabled && attempt < retry.maxRetries) {
-			const asked = requestedWaitMs(headers, timing.now());
+			const asked =
+				requestedWaitMs(headers, timing.now()) ?? provider.waitHintMs?.(headers, timing.now());
 			const wait = asked ?? backoffMs(attempt, timing.random());
 			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
 				waitedMs += wait;

@@ -31,3 +31,28 @@ export async function collectPages(
 	}
 	return collected;
 }
+
+export interface CursorPage<C> {
+	records: IDataObject[];
+	/** Cursor for the next page; undefined when there is none. */
+	next?: C;
+}
+
+/** Follows a cursor until it runs out, `limit` records were collected, or MAX_PAGES pages. */
+export async function collectCursor<C>(
+	fetchPage: (cursor: C | undefined, pageSize: number) => Promise<CursorPage<C>>,
+	options: { returnAll: boolean; limit: number; maxPerPage: number },
+): Promise<IDataObject[]> {
+	const wanted = options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit);
+	const collected: IDataObject[] = [];
+	let cursor: C | undefined;
+	for (let page = 0; page < MAX_PAGES && collected.length < wanted; page++) {
+		const remaining = wanted - collected.length;
+		const size = Number.isFinite(remaining) ? Math.min(options.maxPerPage, remaining) : options.maxPerPage;
+		const result = await fetchPage(cursor, size);
+		collected.push(...result.records.slice(0, Number.isFinite(remaining) ? remaining : undefined));
+		if (result.records.length === 0 || result.next === undefined || result.next === cursor) break;
+		cursor = result.next;
+	}
+	return collected;
+}

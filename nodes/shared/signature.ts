@@ -1,5 +1,5 @@
 // Webhook signature checks over the raw body bytes: pure, timing-safe, never throw.
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac, createPublicKey, createVerify, timingSafeEqual, verify as cryptoVerify } from 'crypto';
 
 export type SignatureEncoding = 'hex' | 'base64';
 
@@ -73,4 +73,47 @@ export function verifyToken(expected: string, received: unknown): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** Ed25519 over the payload bytes with a PEM (SPKI) public key; base64 signature. */
+export function verifyEd25519(publicKeyPem: string, payload: Buffer | string, signature: unknown): boolean {
+	try {
+		if (typeof signature !== 'string' || signature.trim() === '' || !publicKeyPem) return false;
+		const bytes = Buffer.from(signature.trim(), 'base64');
+		if (bytes.length !== 64) return false;
+		return cryptoVerify(null, Buffer.from(payload), createPublicKey(publicKeyPem), bytes);
+	} catch {
+		return false;
+	}
+}
+
+/** RSA PKCS#1 v1.5 with SHA-256 over the payload bytes; base64 signature. */
+export function verifyRsaSha256(publicKeyPem: string, payload: Buffer | string, signature: unknown): boolean {
+	try {
+		if (typeof signature !== 'string' || signature.trim() === '' || !publicKeyPem) return false;
+		const verifier = createVerify('sha256');
+		verifier.update(Buffer.from(payload));
+		verifier.end();
+		return verifier.verify(createPublicKey(publicKeyPem), Buffer.from(signature.trim(), 'base64'));
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Whether a timestamp (seconds, milliseconds or an ISO date) lies within `toleranceSeconds`
+ * of now, either way. Anything unreadable is outside.
+ */
+export function isWithinWindow(timestamp: unknown, nowMs: number, toleranceSeconds: number): boolean {
+	let ms: number;
+	if (typeof timestamp === 'number' || (typeof timestamp === 'string' && /^\d+(\.\d+)?$/.test(timestamp.trim()))) {
+		const value = Number(timestamp);
+		ms = value < 1e11 ? value * 1000 : value;
+	} else if (typeof timestamp === 'string' && timestamp.trim() !== '') {
+		ms = Date.parse(timestamp);
+	} else {
+		return false;
+	}
+	if (!Number.isFinite(ms)) return false;
+	return Math.abs(nowMs - ms) <= toleranceSeconds * 1000;
 }

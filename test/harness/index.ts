@@ -1,0 +1,349 @@
+// Runs our nodes the way n8n does: a real Workflow, n8n-core's WorkflowExecute (expressions,
+// parameters, credentials, httpRequestWithAuthentication), and n8n-core's own hook, webhook and
+// load-options contexts for triggers and pickers. nock intercepts the HTTP.
+import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, Workflow, createRunExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IRun,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+export const PACKAGE_NAME = 'n8n-nodes-br-messaging';
+const NODE_NAME = 'Node Under Test';
+
+type NodeClass = new () => INodeType;
+type CredentialClass = new () => ICredentialType;
+
+class TestNodeTypes implements INodeTypes {
+	private readonly types = new Map<string, INodeType>();
+
+	add(nodeType: INodeType): string {
+		const name = `${PACKAGE_NAME}.${nodeType.description.name}`;
+		this.types.set(name, nodeType);
+		return name;
+	}
+
+	getByName(name: string): INodeType {
+		const found = this.types.get(name);
+		if (!found) throw new Error(`Unknown node type ${name}`);
+		return found;
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		return this.getByName(name);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/**
+ * Like n8n's own CredentialsHelper: applies a credential's `authenticate` (function or generic,
+ * with its expressions resolved) so tests see the real auth headers.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = this.types[typeName];
+		const options = requestOptions as IHttpRequestOptions;
+		if (!type?.authenticate) return options;
+		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, options);
+		const resolve = (value: string) =>
+			workflow && node
+				? (workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
+						$credentials: credentials,
+					} as IDataObject) as string)
+				: value;
+		const result = { ...options } as IHttpRequestOptions & Record<string, unknown>;
+		for (const [target, values] of Object.entries(type.authenticate.properties)) {
+			const resolved: Record<string, unknown> = {};
+			for (const [key, value] of Object.entries(values as Record<string, string>)) {
+				resolved[key] = resolve(value);
+			}
+			result[target] = { ...((result[target] as object) ?? {}), ...resolved };
+		}
+		return result;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used in tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const found = this.data[type];
+		if (!found) throw new Error(`No test credentials for ${type}`);
+		return found;
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return [];
+	}
+}
+
+export interface Setup {
+	node: NodeClass;
+	credentials: Record<string, { type: CredentialClass; data: ICredentialDataDecryptedObject }>;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+	staticData?: IDataObject;
+	executionId?: string;
+	nodeId?: string;
+}
+
+function build(setup: Setup) {
+	const nodeTypes = new TestNodeTypes();
+	const nodeType = new setup.node();
+	const typeName = nodeTypes.add(nodeType);
+	const credentialTypes: Record<string, ICredentialType> = {};
+	const credentialData: Record<string, ICredentialDataDecryptedObject> = {};
+	const nodeCredentials: Record<string, INodeCredentialsDetails> = {};
+	for (const [name, { type, data }] of Object.entries(setup.credentials)) {
+		credentialTypes[name] = new type();
+		credentialData[name] = data;
+		nodeCredentials[name] = { id: `cred-${name}`, name: `Test ${name}` };
+	}
+	const node: INode = {
+		id: setup.nodeId ?? 'node-1',
+		name: NODE_NAME,
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: setup.parameters,
+		credentials: nodeCredentials,
+		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'workflow-1',
+		name: 'Test workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		staticData: setup.staticData ? { [`node:${NODE_NAME}`]: setup.staticData } : {},
+	});
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentialData);
+	return { workflow, node, nodeType, credentialsHelper };
+}
+
+function additionalData(
+	credentialsHelper: ICredentialsHelper,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId: extra.executionId ?? 'execution-1',
+		webhookBaseUrl: 'https://n8n.example.com/webhook',
+		webhookTestBaseUrl: 'https://n8n.example.com/webhook-test',
+		webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
+		formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
+		instanceBaseUrl: 'https://n8n.example.com/',
+		restApiUrl: 'https://n8n.example.com/rest',
+		variables: {},
+		userId: 'user-1',
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('not used in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used in tests');
+		},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunResult {
+	/** Output items of the node, pairedItem included. */
+	items: INodeExecutionData[];
+	/** The error that stopped the node, when it failed. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	run: IRun;
+}
+
+/** Executes the node once over the given input items, as a manual run of a one-node workflow. */
+export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promise<RunResult> {
+	const { workflow, node, credentialsHelper } = build(setup);
+	const hooks = new ExecutionLifecycleHooks('manual', setup.executionId ?? 'execution-1', {
+		id: 'workflow-1',
+		name: 'Test workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finished: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	const data = additionalData(credentialsHelper, { hooks, executionId: setup.executionId } as never);
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node,
+					data: { main: [input.map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	});
+	const execute = new WorkflowExecute(data, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const items = (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items, error, run };
+}
+
+export interface HookSetup extends Setup {
+	webhookUrl?: string;
+}
+
+/** n8n-core's HookContext for one of the trigger's webhookMethods (checkExists/create/delete). */
+export function hookContext(setup: HookSetup, staticData: IDataObject) {
+	const { workflow, node, credentialsHelper } = build(setup);
+	workflow.staticData = { [`node:${NODE_NAME}`]: staticData } as never;
+	const webhookData = {
+		httpMethod: 'POST',
+		node: NODE_NAME,
+		path: 'abc123/webhook',
+		webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+		workflowId: 'workflow-1',
+		workflowExecuteAdditionalData: additionalData(credentialsHelper),
+		webhookId: 'abc123',
+	} as unknown as IWebhookData;
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData(credentialsHelper),
+		'webhook' as WorkflowExecuteMode,
+		'activate',
+		webhookData,
+	);
+	if (setup.webhookUrl) {
+		(context as unknown as { getNodeWebhookUrl: () => string }).getNodeWebhookUrl = () => setup.webhookUrl as string;
+	}
+	return { context, staticData: () => workflow.staticData[`node:${NODE_NAME}`] as IDataObject };
+}
+
+export interface WebhookRequest {
+	headers: Record<string, string>;
+	rawBody: Buffer;
+	body?: IDataObject;
+	query?: IDataObject;
+}
+
+export interface CapturedResponse {
+	statusCode?: number;
+	body?: unknown;
+	ended: boolean;
+}
+
+/** n8n-core's WebhookContext fed with a fake HTTP request and a response recorder. */
+export function webhookContext(setup: Setup, request: WebhookRequest, staticData: IDataObject = {}) {
+	const { workflow, node, credentialsHelper } = build(setup);
+	workflow.staticData = { [`node:${NODE_NAME}`]: staticData } as never;
+	const captured: CapturedResponse = { ended: false };
+	const res = {
+		status(code: number) {
+			captured.statusCode = code;
+			return res;
+		},
+		json(body: unknown) {
+			captured.body = body;
+			return res;
+		},
+		send(body: unknown) {
+			captured.body = body;
+			return res;
+		},
+		end() {
+			captured.ended = true;
+			return res;
+		},
+		setHeader() {
+			return res;
+		},
+	};
+	const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+	const body =
+		request.body ?? (JSON.parse(request.rawBody.toString('utf8') || '{}') as IDataObject);
+	const req = { headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
+	const data = additionalData(credentialsHelper, {
+		httpRequest: req,
+		httpResponse: res,
+	} as never);
+	const webhookData = {
+		httpMethod: 'POST',
+		node: NODE_NAME,
+		path: 'abc123/webhook',
+		webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+		workflowId: 'workflow-1',
+		workflowExecuteAdditionalData: data,
+		webhookId: 'abc123',
+	} as unknown as IWebhookData;
+	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+	return { context, captured };
+}
+
+/** n8n-core's LoadOptionsContext, for listSearch and loadOptions methods. */
+export function loadOptionsContext(setup: Setup) {
+	const { workflow, node, credentialsHelper } = build(setup);
+	return new LoadOptionsContext(workflow, node, additionalData(credentialsHelper), '');
+}
