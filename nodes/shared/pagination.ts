@@ -19,11 +19,10 @@ export async function collectPages(
 ): Promise<IDataObject[]> {
 	const wanted = options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit);
 	const collected: IDataObject[] = [];
+	// The page size must stay the same on every page, or page N no longer starts where page N-1 ended.
+	const perPage = Number.isFinite(wanted) ? Math.max(1, Math.min(options.maxPerPage, wanted)) : options.maxPerPage;
 	for (let page = 1; page <= MAX_PAGES && collected.length < wanted; page++) {
 		const remaining = wanted - collected.length;
-		const perPage = Number.isFinite(remaining)
-			? Math.min(options.maxPerPage, remaining)
-			: options.maxPerPage;
 		const { records, totalPages } = await fetchPage(page, perPage);
 		collected.push(...records.slice(0, Number.isFinite(remaining) ? remaining : undefined));
 		if (records.length === 0) break;

@@ -10,9 +10,19 @@ import type {
 
 export type OperationResult = IDataObject | IDataObject[];
 
+/** What a batch gives back for one item: its result, or the error that item failed with. */
+export type BatchItemResult = OperationResult | Error;
+
 export interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * Optional: handles every input item that uses this operation in one call (e.g. to send many
+	 * items in one provider request). Gets the item indexes in input order and returns exactly
+	 * one result or Error per index, in the same order. The router still owns pairedItem,
+	 * continueOnFail, the item index on errors, and output order = input order.
+	 */
+	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchItemResult[]>;
 }
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
@@ -48,6 +58,38 @@ export function findOperation(
 	return found;
 }
 
+interface Planned {
+	operation?: Operation;
+	error?: unknown;
+}
+
+async function runBatch(
+	ctx: IExecuteFunctions,
+	operation: Operation & Required<Pick<Operation, 'executeBatch'>>,
+	itemIndexes: number[],
+): Promise<Map<number, BatchItemResult>> {
+	const results = new Map<number, BatchItemResult>();
+	let returned: BatchItemResult[];
+	try {
+		returned = await operation.executeBatch.call(ctx, itemIndexes);
+	} catch (error) {
+		// The batch failed as a whole: every item in it failed with that error.
+		for (const itemIndex of itemIndexes) {
+			results.set(itemIndex, error instanceof Error ? error : new Error(String(error)));
+		}
+		return results;
+	}
+	itemIndexes.forEach((itemIndex, position) => {
+		results.set(
+			itemIndex,
+			position < returned.length
+				? returned[position]
+				: new NodeOperationError(ctx.getNode(), 'The batch returned no result for this item', { itemIndex }),
+		);
+	});
+	return results;
+}
+
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceMap,
@@ -55,12 +97,38 @@ export async function route(
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 
+	// Pick each item's operation first, so operations that batch can see all their items at once.
+	const plan: Planned[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
-			const operation = findOperation(this, resources, resource, operationName, itemIndex);
-			const result = await operation.execute.call(this, itemIndex);
+			plan.push({ operation: findOperation(this, resources, resource, operationName, itemIndex) });
+		} catch (error) {
+			plan.push({ error });
+		}
+	}
+	const batched = new Map<Operation, Map<number, BatchItemResult>>();
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const { operation, error } = plan[itemIndex];
+			if (!operation) throw error;
+			let result: OperationResult;
+			if (operation.executeBatch) {
+				// Runs once, when the first item of this operation is reached in input order.
+				let results = batched.get(operation);
+				if (!results) {
+					const indexes = plan.flatMap((entry, index) => (entry.operation === operation ? [index] : []));
+					results = await runBatch(this, operation as Operation & Required<Pick<Operation, 'executeBatch'>>, indexes);
+					batched.set(operation, results);
+				}
+				const entry = results.get(itemIndex);
+				if (entry instanceof Error) throw entry;
+				result = entry ?? {};
+			} else {
+				result = await operation.execute.call(this, itemIndex);
+			}
 			const records = Array.isArray(result) ? result : [result];
 			for (const json of records) {
 				output.push({ json, pairedItem: { item: itemIndex } });

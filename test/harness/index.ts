@@ -162,6 +162,7 @@ function build(setup: Setup) {
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: nodeCredentials,
+		webhookId: 'abc123',
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
@@ -251,12 +252,8 @@ export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promis
 	return { items, error, run };
 }
 
-export interface HookSetup extends Setup {
-	webhookUrl?: string;
-}
-
 /** n8n-core's HookContext for one of the trigger's webhookMethods (checkExists/create/delete). */
-export function hookContext(setup: HookSetup, staticData: IDataObject) {
+export function hookContext(setup: Setup, staticData: IDataObject) {
 	const { workflow, node, credentialsHelper } = build(setup);
 	workflow.staticData = { [`node:${NODE_NAME}`]: staticData } as never;
 	const webhookData = {
@@ -276,9 +273,6 @@ export function hookContext(setup: HookSetup, staticData: IDataObject) {
 		'activate',
 		webhookData,
 	);
-	if (setup.webhookUrl) {
-		(context as unknown as { getNodeWebhookUrl: () => string }).getNodeWebhookUrl = () => setup.webhookUrl as string;
-	}
 	return { context, staticData: () => workflow.staticData[`node:${NODE_NAME}`] as IDataObject };
 }
 

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Loads the built package the way n8n does: every file listed under "n8n" in package.json must exist
+// in dist/, load with nothing but n8n-workflow, export the expected class, and find its icons.
+// Also checks the package.json rules a community package must keep. Exits non-zero on any failure.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+let passed = 0;
+let failed = 0;
+
+function check(name, fn) {
+	try {
+		fn();
+		passed++;
+	} catch (error) {
+		failed++;
+		console.error(`✗ ${name}: ${error.message}`);
+	}
+}
+
+function assert(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+function iconPaths(icon, baseDir) {
+	const list = typeof icon === 'string' ? [icon] : icon ? [icon.light, icon.dark] : [];
+	return list.map((entry) => {
+		assert(typeof entry === 'string' && entry.startsWith('file:'), `icon ${entry} must start with file:`);
+		return path.join(baseDir, entry.slice('file:'.length));
+	});
+}
+
+check('package.json has no runtime dependencies', () => {
+	assert(!pkg.dependencies || Object.keys(pkg.dependencies).length === 0, 'dependencies must be empty');
+});
+check('peerDependencies is exactly {"n8n-workflow": "*"}', () => {
+	assert(JSON.stringify(pkg.peerDependencies) === '{"n8n-workflow":"*"}', JSON.stringify(pkg.peerDependencies));
+});
+check('package ships only dist', () => {
+	assert(JSON.stringify(pkg.files) === '["dist"]', JSON.stringify(pkg.files));
+});
+
+function walk(dir, suffix, found = []) {
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) walk(full, suffix, found);
+		else if (entry.name.endsWith(suffix)) found.push(full);
+	}
+	return found;
+}
+
+check('every node source file is registered in package.json', () => {
+	const sources = walk(path.join(root, 'nodes'), '.node.ts').map((file) =>
+		path.relative(root, file).replace(/^nodes/, 'dist/nodes').replace(/\.ts$/, '.js'),
+	);
+	const missing = sources.filter((file) => !pkg.n8n.nodes.includes(file));
+	assert(missing.length === 0, `not registered: ${missing.join(', ')}`);
+});
+check('every credential source file is registered in package.json', () => {
+	const sources = walk(path.join(root, 'credentials'), '.credentials.ts').map((file) =>
+		path.relative(root, file).replace(/^credentials/, 'dist/credentials').replace(/\.ts$/, '.js'),
+	);
+	const missing = sources.filter((file) => !pkg.n8n.credentials.includes(file));
+	assert(missing.length === 0, `not registered: ${missing.join(', ')}`);
+});
+
+const credentialNames = new Set();
+for (const file of pkg.n8n.credentials) {
+	check(`credential ${file} loads`, () => {
+		const full = path.join(root, file);
+		assert(fs.existsSync(full), 'file missing from dist (run npm run build)');
+		const className = path.basename(file).replace(/\.credentials\.js$/, '');
+		const Credential = require(full)[className];
+		assert(typeof Credential === 'function', `does not export class ${className}`);
+		const credential = new Credential();
+		assert(credential.name && credential.displayName && credential.test, 'name, displayName and test are required');
+		credentialNames.add(credential.name);
+		for (const icon of iconPaths(credential.icon, path.dirname(full))) assert(fs.existsSync(icon), `icon ${icon} missing`);
+	});
+}
+
+for (const file of pkg.n8n.nodes) {
+	check(`node ${file} loads`, () => {
+		const full = path.join(root, file);
+		assert(fs.existsSync(full), 'file missing from dist (run npm run build)');
+		const className = path.basename(file).replace(/\.node\.js$/, '');
+		const Node = require(full)[className];
+		assert(typeof Node === 'function', `does not export class ${className}`);
+		const node = new Node();
+		const { description } = node;
+		assert(description && description.name && description.displayName, 'description incomplete');
+		for (const icon of iconPaths(description.icon, path.dirname(full))) assert(fs.existsSync(icon), `icon ${icon} missing`);
+		assert(fs.existsSync(full.replace(/\.js$/, '.json')), 'codex .node.json missing');
+		for (const credential of description.credentials || []) {
+			assert(credentialNames.has(credential.name), `uses unknown credential ${credential.name}`);
+		}
+		const isTrigger = description.group.includes('trigger');
+		if (isTrigger) {
+			assert(node.webhookMethods && node.webhook, 'trigger must have webhookMethods and webhook()');
+			assert(!description.usableAsTool, 'a trigger must not be usableAsTool');
+		} else {
+			assert(description.usableAsTool, 'an action node must be usableAsTool');
+			assert(typeof node.execute === 'function', 'an action node must have execute()');
+		}
+	});
+}
+
+console.log(`dist check: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
