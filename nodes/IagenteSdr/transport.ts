@@ -43,6 +43,7 @@ export function describeIagenteError(statusCode: number, body: unknown): Provide
 export const iagenteSdr: ProviderHttp = {
 	displayName: 'IAGENTE SDR',
 	credentialType: 'iagenteSdrApi',
+	secretFields: ['apiKey'],
 	baseUrl: (credentials) => String(credentials.baseUrl ?? 'https://homolog.sdrbot.ai/api/v1'),
 	describeError: (statusCode, body) => describeIagenteError(statusCode, body),
 };

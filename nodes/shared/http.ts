@@ -37,6 +37,11 @@ export interface ProviderHttp {
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** Turns a failed response into the provider's own message, code and request id. */
 	describeError(statusCode: number, body: unknown, headers: Record<string, unknown>): ProviderError;
+	/**
+	 * The credential fields that are secrets, scrubbed from every error text. When absent, every
+	 * credential text of 6+ characters that is not a URL is treated as secret.
+	 */
+	secretFields?: string[];
 	/** Provider-specific rate-limit headers, read when Retry-After / X-RateLimit-Reset say nothing. */
 	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
 }
@@ -117,10 +122,15 @@ export function backoffMs(attempt: number, random: number): number {
 }
 
 /** Replaces every credential value found in a text, so no secret leaks into an error. */
-export function redact(text: string, credentials: ICredentialDataDecryptedObject | undefined): string {
+export function redact(
+	text: string,
+	credentials: ICredentialDataDecryptedObject | undefined,
+	secretFields?: string[],
+): string {
 	if (!credentials) return text;
 	let result = text;
-	for (const value of Object.values(credentials)) {
+	const values = secretFields ? secretFields.map((field) => credentials[field]) : Object.values(credentials);
+	for (const value of values) {
 		if (typeof value === 'string' && value.length >= 6 && !/^https?:\/\//.test(value)) {
 			result = result.split(value).join('[redacted]');
 		}
@@ -236,8 +246,8 @@ function httpFailure(
 				: 'Turn on "Retry on Rate Limit" in the node\'s Request Options to wait and retry automatically.',
 		);
 	}
-	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials);
-	const description = redact(parts.join(' '), credentials);
+	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials, provider.secretFields);
+	const description = redact(parts.join(' '), credentials, provider.secretFields);
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
 		message,
@@ -268,6 +278,7 @@ function networkFailure(
 	const message = redact(
 		`${provider.displayName} did not answer (${reason}) for ${request.method} ${request.path}`,
 		credentials,
+		provider.secretFields,
 	);
 	const description = safe
 		? 'Check the Base URL in the credential and the network, then run the node again.'

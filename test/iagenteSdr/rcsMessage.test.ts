@@ -4,7 +4,7 @@ import { runNode } from '../harness';
 import { API_KEY, BASE, BASE_PATH, setup } from './fixtures';
 
 const sent = { data: { id: 'rcs_1', status: 'queued' } };
-const expectSend = (body: Record<string, unknown>) =>
+const expectSend = (body: nock.DataMatcherMap) =>
 	nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
 		.post(`${BASE_PATH}/rcs/messages`, body)
 		.reply(201, sent);

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { loadOptionsContext, runNode } from '../harness';
 import { searchWhatsAppTemplates } from '../../nodes/IagenteSdr/methods/listSearch';
@@ -15,7 +16,7 @@ afterEach(() => {
 	expect(nock.pendingMocks()).toEqual([]);
 });
 
-const send = (parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>) =>
+const send = (parameters: INodeParameters, input?: IDataObject[]) =>
 	runNode(setup({ resource: 'whatsAppMessage', operation: 'send', sendTo: 'phone', phone: '11999999999', ...parameters }), input);
 
 describe('IAGENTE SDR WhatsApp message', () => {

@@ -41,6 +41,12 @@ describe('redact', () => {
 			}),
 		).toBe('key [redacted] failed at https://x.example.com');
 	});
+
+	it('scrubs only the named secret fields when a provider names them', () => {
+		expect(redact('token abcdef123 for location loc123456', { token: 'abcdef123', locationId: 'loc123456' }, ['token'])).toBe(
+			'token [redacted] for location loc123456',
+		);
+	});
 });
 
 describe('apiRequest through a node', () => {

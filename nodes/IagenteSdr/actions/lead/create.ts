@@ -34,10 +34,14 @@ export function buildCreateLeadBody(phone: string, details: IDataObject): IDataO
 	return { phone, ...details };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phone = requirePhone(this, itemIndex, 'Phone', this.getNodeParameter('phone', itemIndex), 'digits55');
 	const details = readLeadDetails(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	checkMaxLength(this, itemIndex, 'Name', details.name as string | undefined, 255);
-	const body = buildCreateLeadBody(phone, compact(details));
+	return buildCreateLeadBody(phone, compact(details));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrapRecord(await iagenteRequest(this, 'POST', '/leads', { body, itemIndex }));
 }

@@ -32,11 +32,16 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ id: string; body: IDataObject }> {
 	const id = readId(this, itemIndex, 'leadId', 'Lead ID');
 	const body = readLeadDetails(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
 		throw inputError(this, itemIndex, 'Update Fields', 'no field to update was given', 'Add at least one field under "Update Fields".');
 	}
+	return { id, body };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as { id: string; body: IDataObject } | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrapRecord(await iagenteRequest(this, 'PUT', `/leads/${id}`, { body, itemIndex }));
 }

@@ -362,7 +362,8 @@ function readCarouselCards(ctx: Ctx, itemIndex: number): IDataObject[] {
 	return cards.map((card, position) => checkCard(ctx, itemIndex, `Card ${position + 1}`, card));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the item's fields against the documented limits; sends nothing. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('rcsType', itemIndex) as string;
 	const body: IDataObject = { ...readRecipient(this, itemIndex), type };
 
@@ -417,5 +418,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (label) body.label = label;
 	}
 
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrapRecord(await iagenteRequest(this, 'POST', '/rcs/messages', { body, itemIndex }));
 }

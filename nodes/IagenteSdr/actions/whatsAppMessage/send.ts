@@ -124,7 +124,8 @@ export function readTemplateReference(locator: TemplateLocator): IDataObject {
 	return { template_id: /^\d+$/.test(value) ? Number(value) : value };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the item's fields into the request body; sends nothing. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('messageType', itemIndex) as string;
 	const body: IDataObject = { ...readRecipient(this, itemIndex), type };
 
@@ -152,5 +153,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrapRecord(await iagenteRequest(this, 'POST', '/whatsapp/messages', { body, itemIndex }));
 }

@@ -1,0 +1,74 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptionsField } from '../shared/descriptions';
+import { route } from '../shared/router';
+import type { ResourceMap } from '../shared/router';
+import * as contact from './actions/contact';
+import * as message from './actions/message';
+import * as template from './actions/template';
+import { searchContacts, searchTemplates } from './methods/listSearch';
+
+const resources: ResourceMap = {
+	contact: {
+		addNote: contact.addNote,
+		addTags: contact.addTags,
+		create: contact.create,
+		delete: contact.delete,
+		get: contact.get,
+		getAll: contact.getAll,
+		removeTags: contact.removeTags,
+		update: contact.update,
+		upsert: contact.upsert,
+	},
+	message: { get: message.get, getAll: message.getAll, send: message.send },
+	template: { getAll: template.getAll },
+};
+
+export class Leadway implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Leadway CRM',
+		name: 'leadway',
+		icon: { light: 'file:leadway.svg', dark: 'file:leadway.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage contacts and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
+		defaults: { name: 'Leadway CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'leadwayApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Template', value: 'template' },
+				],
+				default: 'message',
+			},
+			...contact.description,
+			...message.description,
+			...template.description,
+			requestOptionsField,
+		],
+	};
+
+	methods = {
+		listSearch: { searchContacts, searchTemplates },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, resources);
+	}
+}

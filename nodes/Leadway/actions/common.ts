@@ -1,0 +1,146 @@
+// Fields and readers that several Leadway operations share: the contact picker, phones, emails, lists.
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { formatBrazilianPhone, parseBrazilianPhone } from '../../shared/phone';
+import { inputError } from '../../shared/validation';
+
+/** Contact pages in HighLevel (and its white labels) end in /contacts/detail/<id>. */
+export const CONTACT_URL_REGEX = 'https?://.+/contacts/detail/([a-zA-Z0-9]+)';
+
+export function contactLocatorField(
+	show: Record<string, string[]>,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name: 'contactId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The contact in the location of the credential',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search by name, email or phone…',
+				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[a-zA-Z0-9]+$', errorMessage: 'A contact ID has only letters and digits' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://app.leadconnectorhq.com/v2/location/…/contacts/detail/ve9EPM428h8vShlRW1KT',
+				extractValue: { type: 'regex', regex: CONTACT_URL_REGEX },
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: CONTACT_URL_REGEX, errorMessage: 'Paste the address of a contact page (…/contacts/detail/<ID>)' },
+					},
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
+/** The contact ID from the resource locator, whatever mode was used, ready for a path. */
+export function readContactId(ctx: IExecuteFunctions, itemIndex: number, name = 'contactId'): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const id = String(value ?? '').trim();
+	if (id === '' || !/^[a-zA-Z0-9_-]+$/.test(id)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Contact',
+			id === '' ? 'no contact was chosen' : `"${id.slice(0, 40)}" is not a contact ID`,
+			'Pick the contact from the list, or give its ID or the address of its page in Leadway.',
+		);
+	}
+	return id;
+}
+
+/** A record ID typed into a plain string field, checked and ready for a path. */
+export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	const raw = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (raw === '') {
+		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}".`);
+	}
+	return encodeURIComponent(raw);
+}
+
+export type PhoneResult = { ok: true; value: string } | { ok: false; reason: string };
+
+/**
+ * HighLevel stores phones in E.164. A number written with + and another country code is kept
+ * as written (digits only); anything else must read as a Brazilian number and becomes +55….
+ */
+export function normalizePhone(raw: unknown): PhoneResult {
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (text.startsWith('+') && !/^\+\s*55/.test(text)) {
+		const digits = text.replace(/\D/g, '');
+		if (/[a-z]/i.test(text) || digits.length < 8 || digits.length > 15) {
+			return { ok: false, reason: 'it is not an international number (+ country code and 8 to 15 digits)' };
+		}
+		return { ok: true, value: `+${digits}` };
+	}
+	const parsed = parseBrazilianPhone(text);
+	if (!parsed.ok) return { ok: false, reason: parsed.reason };
+	return { ok: true, value: formatBrazilianPhone(parsed.phone, 'e164') };
+}
+
+export function requireLeadwayPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
+	const result = normalizePhone(raw);
+	if (!result.ok) {
+		const shown = String(raw ?? '').slice(0, 40);
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${shown}" is not a valid phone number: ${result.reason}`,
+			'Use a Brazilian number with area code (DDD), e.g. (11) 99999-9999 or +55 11 99999-9999, or a foreign number starting with + and its country code.',
+		);
+	}
+	return result.value;
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+export function requireEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
+	const email = String(raw ?? '').trim();
+	if (!EMAIL.test(email)) {
+		throw inputError(ctx, itemIndex, field, `"${email.slice(0, 60)}" is not an email address`, 'Use an address like name@company.com.');
+	}
+	return email;
+}
+
+/** Splits an array, or text separated by commas, semicolons or new lines, into trimmed entries. */
+export function splitList(value: unknown): string[] {
+	const parts: unknown[] = Array.isArray(value) ? value : [value];
+	const result: string[] = [];
+	for (const part of parts) {
+		if (part === undefined || part === null) continue;
+		for (const piece of String(part).split(/[,;\n\r]+/)) {
+			const trimmed = piece.trim();
+			if (trimmed !== '') result.push(trimmed);
+		}
+	}
+	return result;
+}
+
+export function requireEmailList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string[] {
+	return splitList(raw).map((entry) => requireEmail(ctx, itemIndex, field, entry));
+}

@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { changeTags, tagsDescription } from './tags';
+
+export const description = tagsDescription('addTags', 'add to the contact');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await changeTags(this, itemIndex, 'POST');
+}
