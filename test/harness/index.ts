@@ -231,7 +231,7 @@ export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promis
 	let finished: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const data = additionalData(credentialsHelper, { hooks, executionId: setup.executionId } as never);
+	const data = additionalData(credentialsHelper, { hooks, executionId: setup.executionId ?? 'execution-1' } as never);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

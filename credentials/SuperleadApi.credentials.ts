@@ -1,0 +1,66 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export class SuperleadApi implements ICredentialType {
+	name = 'superleadApi';
+
+	displayName = 'Superlead API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Superlead/superlead.svg',
+		dark: 'file:../nodes/Superlead/superlead.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-br-messaging/n8n-nodes-br-messaging#superlead';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'sl_live_…',
+			description: 'Created in the Superlead panel under Integrações → API. Starts with sl_live_.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.superlead.app',
+			required: true,
+			description: 'Address of the Superlead API, without /v1',
+		},
+		{
+			displayName: 'Webhook Signing Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only the Superlead Trigger uses it: the secret Superlead signs webhook requests with (HMAC-SHA256). Leave empty if you only send messages.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/templates',
+		},
+	};
+}

@@ -1,0 +1,59 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { requestOptionsField } from '../shared/descriptions';
+import { route } from '../shared/router';
+import type { ResourceMap } from '../shared/router';
+import * as lead from './actions/lead';
+import * as message from './actions/message';
+import * as template from './actions/template';
+import { searchTemplates } from './methods/listSearch';
+
+const resources: ResourceMap = {
+	message: { get: message.get, send: message.send },
+	lead: { create: lead.create, get: lead.get },
+	template: { getAll: template.getAll },
+};
+
+export class Superlead implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Superlead',
+		name: 'superlead',
+		icon: { light: 'file:superlead.svg', dark: 'file:superlead.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send WhatsApp messages to your leads with Superlead',
+		defaults: { name: 'Superlead' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'superleadApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Template', value: 'template' },
+				],
+				default: 'message',
+			},
+			...message.description,
+			...lead.description,
+			...template.description,
+			requestOptionsField,
+		],
+	};
+
+	methods = {
+		listSearch: { searchTemplates },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, resources);
+	}
+}
