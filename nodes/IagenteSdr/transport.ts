@@ -1,7 +1,7 @@
 // IAGENTE SDR over the shared HTTP layer: base URL from the credential, its error envelope, its lists.
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/http';
+import { apiRequest, readErrorEnvelope } from '../shared/http';
 import type { ProviderError, ProviderHttp, RequestContext } from '../shared/http';
 import type { Page } from '../shared/pagination';
 
@@ -17,26 +17,7 @@ const HINTS: Record<number, string> = {
 };
 
 export function describeIagenteError(statusCode: number, body: unknown): ProviderError {
-	const envelope = (body && typeof body === 'object' ? (body as IDataObject).error : undefined) as
-		| IDataObject
-		| string
-		| undefined;
-	let message = 'The request was not accepted';
-	let code: string | undefined;
-	let details: unknown;
-	let requestId: string | undefined;
-	if (envelope && typeof envelope === 'object') {
-		if (typeof envelope.message === 'string') message = envelope.message;
-		if (typeof envelope.code === 'string') code = envelope.code;
-		details = envelope.details;
-		if (typeof envelope.request_id === 'string') requestId = envelope.request_id;
-	} else if (typeof envelope === 'string') {
-		message = envelope;
-	} else if (body && typeof body === 'object' && typeof (body as IDataObject).message === 'string') {
-		message = (body as IDataObject).message as string;
-	} else if (typeof body === 'string' && body.trim() !== '' && body.length < 300) {
-		message = body.trim();
-	}
+	const { message, code, details, requestId } = readErrorEnvelope(body);
 	return { message, code, details, requestId, hint: HINTS[statusCode] };
 }
 

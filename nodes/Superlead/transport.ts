@@ -3,7 +3,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/http';
+import { apiRequest, readErrorEnvelope } from '../shared/http';
 import type { ProviderError, ProviderHttp, RequestContext } from '../shared/http';
 
 /** What to do about each code of Superlead's documented error table. */
@@ -58,27 +58,9 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 export function describeSuperleadError(statusCode: number, body: unknown): ProviderError {
-	const envelope = (body && typeof body === 'object' ? (body as IDataObject).error : undefined) as
-		| IDataObject
-		| string
-		| undefined;
-	let message = 'The request was not accepted';
-	let code: string | undefined;
-	let details: unknown;
-	let requestId: string | undefined;
-	let upstream: unknown;
-	if (envelope && typeof envelope === 'object') {
-		if (typeof envelope.message === 'string') message = envelope.message;
-		if (typeof envelope.code === 'string') code = envelope.code;
-		if (envelope.details !== undefined) details = envelope.details;
-		if (typeof envelope.request_id === 'string') requestId = envelope.request_id;
-		upstream = envelope.upstream_code;
-	} else if (typeof envelope === 'string') {
-		message = envelope;
-	} else if (typeof body === 'string' && body.trim() !== '' && body.length < 300) {
-		message = body.trim();
-	}
+	const { message, code, details, requestId, fields } = readErrorEnvelope(body);
 	let hint = (code !== undefined ? ERROR_HINTS[code] : undefined) ?? STATUS_HINTS[statusCode];
+	const upstream = fields.upstream_code;
 	if (typeof upstream === 'number' || typeof upstream === 'string') {
 		hint = `${hint ?? ''} WhatsApp (Meta) error code: ${String(upstream)}.`.trim();
 	}

@@ -30,6 +30,41 @@ export interface ProviderError {
 	requestId?: string;
 }
 
+/** What the common error envelope `{ error: { code, message, details, request_id } }` carries. */
+export interface ErrorEnvelope {
+	message: string;
+	code?: string;
+	details?: unknown;
+	requestId?: string;
+	/** The `error` object itself, for provider-specific extras. */
+	fields: IDataObject;
+}
+
+/**
+ * Reads `{ error: { code, message, details, request_id } }`, `{ error: "text" }`, `{ message }` or a
+ * short plain-text body; anything else gives a neutral message.
+ */
+export function readErrorEnvelope(body: unknown): ErrorEnvelope {
+	const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	const error = object?.error;
+	if (error && typeof error === 'object' && !Array.isArray(error)) {
+		const fields = error as IDataObject;
+		return {
+			message: typeof fields.message === 'string' ? fields.message : 'The request was not accepted',
+			code: typeof fields.code === 'string' ? fields.code : undefined,
+			details: fields.details,
+			requestId: typeof fields.request_id === 'string' ? fields.request_id : undefined,
+			fields,
+		};
+	}
+	if (typeof error === 'string' && error.trim() !== '') return { message: error.trim(), fields: {} };
+	if (typeof object?.message === 'string' && object.message.trim() !== '') {
+		return { message: object.message.trim(), fields: {} };
+	}
+	if (typeof body === 'string' && body.trim() !== '' && body.length < 300) return { message: body.trim(), fields: {} };
+	return { message: 'The request was not accepted', fields: {} };
+}
+
 export interface ProviderHttp {
 	/** Shown in messages, e.g. "IAGENTE SDR". */
 	displayName: string;
