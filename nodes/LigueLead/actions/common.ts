@@ -1,0 +1,248 @@
+// What the LigueLead operations share: recipients, callback URLs, ID readers, and the
+// "send to many in one campaign" executor used by the SMS and voice sends.
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { stableStringify } from '../../shared/idempotency';
+import { chunkRecipients, packRecipients } from '../../shared/recipientBatch';
+import type { RecipientEntry } from '../../shared/recipientBatch';
+import type { BatchItemResult } from '../../shared/router';
+import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from '../../shared/phone';
+import { checkCount, checkUrl, inputError } from '../../shared/validation';
+import { ligueLeadRequest, unwrapData } from '../transport';
+
+/** Documented per-request recipient limit (LigueLead API limits). */
+export const MAX_PHONES_PER_REQUEST = 10_000;
+/** Longest per-send status URL the vendor accepts. */
+export const MAX_WEBHOOK_URL_LENGTH = 512;
+
+export function phonesField(resource: string, operation: string): INodeProperties {
+	return {
+		displayName: 'Phones',
+		name: 'phones',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 11999999999, (21) 98888-8888',
+		description:
+			'One Brazilian number, a list (array expression), or numbers separated by commas or new lines, in any format (with or without +55, DDD in brackets, dashes…). At most 10,000 per request.',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	};
+}
+
+const PHONE_FIX =
+	'Use a Brazilian number with area code (DDD), for example 11999999999, (11) 99999-9999 or +55 11 99999-9999.';
+
+/**
+ * LigueLead's own rule (its validator: optional +55 / 55, then DDD + 8 or 9 digits). Used only for
+ * a number the numbering-plan check refuses because its 9 digits do not start with 9, which
+ * LigueLead accepts (its documentation's own example is 11888888888).
+ */
+function ligueLeadFormat(entry: string): string | undefined {
+	const text = entry.trim();
+	let digits = text.replace(/\D/g, '');
+	if (text.startsWith('+') || (digits.length >= 12 && digits.startsWith('55'))) {
+		if (!digits.startsWith('55')) return undefined;
+		digits = digits.slice(2);
+	}
+	return /^[1-9]{2}\d{9}$/.test(digits) ? digits : undefined;
+}
+
+/** One phone in LigueLead's recommended national form (DDD + number), or an input error. */
+export function normalizePhone(ctx: IExecuteFunctions, itemIndex: number, entry: string, position: number): string {
+	const parsed = parseBrazilianPhone(entry);
+	if (parsed.ok) return formatBrazilianPhone(parsed.phone, 'national');
+	const lenient = /must start with 9/.test(parsed.reason) ? ligueLeadFormat(entry) : undefined;
+	if (lenient) return lenient;
+	const shown = entry.length > 40 ? `${entry.slice(0, 40)}…` : entry;
+	throw inputError(
+		ctx,
+		itemIndex,
+		'Phones',
+		`entry ${position + 1} "${shown}" is not a valid Brazilian phone number: ${parsed.reason}`,
+		PHONE_FIX,
+	);
+}
+
+/**
+ * The item's phones in LigueLead's recommended national form (DDD + number), duplicates removed.
+ * Landlines are refused where the channel cannot reach them (SMS, RCS).
+ */
+export function readPhones(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: { allowLandlines: boolean },
+): string[] {
+	const entries = splitPhoneList(ctx.getNodeParameter('phones', itemIndex));
+	if (entries.length === 0) throw inputError(ctx, itemIndex, 'Phones', 'no phone number was given', PHONE_FIX);
+	const phones = entries.map((entry, position) => normalizePhone(ctx, itemIndex, entry, position));
+	if (!options.allowLandlines) {
+		const landline = phones.findIndex((phone) => phone.length === 10);
+		if (landline !== -1) {
+			throw inputError(
+				ctx,
+				itemIndex,
+				'Phones',
+				`entry ${landline + 1} "${phones[landline]}" is a landline, which cannot receive this message`,
+				'Use mobile numbers (9 digits after the DDD, starting with 9).',
+			);
+		}
+	}
+	const unique = [...new Set(phones)];
+	checkCount(ctx, itemIndex, 'Phones', unique.length, 1, MAX_PHONES_PER_REQUEST);
+	return unique;
+}
+
+/** The per-send status callback: a public http(s) URL, at most 512 characters, no "_" in the host. */
+export function readWebhookUrl(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (text === '') return undefined;
+	const url = checkUrl(ctx, itemIndex, field, text);
+	if (url.length > MAX_WEBHOOK_URL_LENGTH) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`it has ${url.length} characters, more than the ${MAX_WEBHOOK_URL_LENGTH} LigueLead accepts`,
+			'Use a shorter URL.',
+		);
+	}
+	if (new URL(url).hostname.includes('_')) {
+		throw inputError(ctx, itemIndex, field, 'its host name contains "_"', 'LigueLead rejects host names with underscores; use a host name without "_".');
+	}
+	return url;
+}
+
+export function readOptionalText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}
+
+/** A path segment from an ID field (resource locator or plain string); empty is an input error. */
+export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	const raw = String(value ?? '').trim();
+	if (raw === '') {
+		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}".`);
+	}
+	return raw;
+}
+
+/** One campaign as an item asks for it: the body without phones, the phones, and whether it may share. */
+export interface CampaignRequest {
+	body: IDataObject;
+	phones: string[];
+	sendToMany: boolean;
+}
+
+export interface CampaignSent {
+	/** The provider's `data` (campaign_id, accepted_at) plus its `message`. */
+	response: IDataObject;
+	/** Recipients in the request the item went out in (more than its own when shared). */
+	campaignRecipients: number;
+	/** Items whose phones went out in the same request. */
+	campaignItems: number;
+}
+
+interface Unit {
+	position: number;
+	itemIndexes: number[];
+	body: IDataObject;
+}
+
+/**
+ * Sends campaigns for all items of a send operation. Items with "send to many" and the same body
+ * (everything but the phones) share requests, packed up to 10,000 phones each; other items get
+ * one request each. Every input is checked before the first request, and without Continue On
+ * Fail a bad item stops the run before anything is sent. Requests go out in input order of
+ * their first item; after a failed request the later ones are not sent unless Continue On Fail.
+ */
+export async function sendCampaigns(
+	ctx: IExecuteFunctions,
+	itemIndexes: number[],
+	path: string,
+	build: (itemIndex: number) => CampaignRequest,
+	shape: (itemIndex: number, request: CampaignRequest, sent: CampaignSent) => IDataObject,
+): Promise<BatchItemResult[]> {
+	const results = new Map<number, BatchItemResult>();
+	const requests = new Map<number, CampaignRequest>();
+	for (const itemIndex of itemIndexes) {
+		try {
+			requests.set(itemIndex, build(itemIndex));
+		} catch (error) {
+			const failure =
+				error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			// Without Continue On Fail, bad input stops everything before the first request.
+			if (!ctx.continueOnFail()) throw failure;
+			results.set(itemIndex, failure);
+		}
+	}
+
+	const units: Unit[] = [];
+	const groups = new Map<string, RecipientEntry[]>();
+	const groupBodies = new Map<string, IDataObject>();
+	for (const [itemIndex, request] of requests) {
+		if (!request.sendToMany) {
+			units.push({ position: itemIndex, itemIndexes: [itemIndex], body: { ...request.body, phones: request.phones } });
+			continue;
+		}
+		const key = stableStringify(request.body);
+		if (!groups.has(key)) {
+			groups.set(key, []);
+			groupBodies.set(key, request.body);
+		}
+		groups.get(key)?.push({ itemIndex, recipients: request.phones });
+	}
+	for (const [key, entries] of groups) {
+		for (const chunk of packRecipients(entries, MAX_PHONES_PER_REQUEST)) {
+			units.push({
+				position: chunk[0].itemIndex,
+				itemIndexes: chunk.map((entry) => entry.itemIndex),
+				body: { ...groupBodies.get(key), phones: chunkRecipients(chunk) },
+			});
+		}
+	}
+	units.sort((a, b) => a.position - b.position);
+
+	let stopped = false;
+	for (const unit of units) {
+		if (stopped) {
+			for (const itemIndex of unit.itemIndexes) {
+				results.set(
+					itemIndex,
+					inputError(ctx, itemIndex, 'Send', 'not sent because an earlier request failed', 'Fix the failed item and run the node again.'),
+				);
+			}
+			continue;
+		}
+		try {
+			const body = await ligueLeadRequest<IDataObject>(ctx, 'POST', path, { body: unit.body, itemIndex: unit.position });
+			const response: IDataObject = { ...unwrapData(body) };
+			if (typeof body?.message === 'string') response.message = body.message;
+			const sent: CampaignSent = {
+				response,
+				campaignRecipients: (unit.body.phones as string[]).length,
+				campaignItems: unit.itemIndexes.length,
+			};
+			for (const itemIndex of unit.itemIndexes) {
+				results.set(itemIndex, shape(itemIndex, requests.get(itemIndex) as CampaignRequest, sent));
+			}
+		} catch (error) {
+			for (const itemIndex of unit.itemIndexes) results.set(itemIndex, error as Error);
+			stopped = !ctx.continueOnFail();
+		}
+	}
+	return itemIndexes.map(
+		(itemIndex) => results.get(itemIndex) ?? inputError(ctx, itemIndex, 'Send', 'no result', 'Run the node again.'),
+	);
+}
+
+export const sendToManyOption: INodeProperties = {
+	displayName: 'Send to Many in One Campaign',
+	name: 'sendToMany',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to gather the phones of all input items that have the same message and settings into as few requests as possible (up to 10,000 phones each) instead of one request per item. Each item still reports the campaign it went into.',
+};
