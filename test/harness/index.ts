@@ -4,6 +4,7 @@
 import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
+	IBinaryKeyData,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	ICredentials,
@@ -140,6 +141,8 @@ export interface Setup {
 	staticData?: IDataObject;
 	executionId?: string;
 	nodeId?: string;
+	/** Binary data of the input items, by position (n8n keeps files beside the item's JSON). */
+	binaryInput?: Array<IBinaryKeyData | undefined>;
 }
 
 function build(setup: Setup) {
@@ -237,7 +240,14 @@ export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promis
 			nodeExecutionStack: [
 				{
 					node,
-					data: { main: [input.map((json) => ({ json }))] },
+					data: {
+						main: [
+							input.map((json, index) => {
+								const binary = setup.binaryInput?.[index];
+								return binary ? { json, binary } : { json };
+							}),
+						],
+					},
 					source: null,
 				},
 			],

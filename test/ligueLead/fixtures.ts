@@ -1,5 +1,4 @@
-import { WorkflowExecute } from 'n8n-core';
-import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData } from 'n8n-workflow';
 import nock from 'nock';
 
 import { LigueLeadApi } from '../../credentials/LigueLeadApi.credentials';
@@ -22,6 +21,7 @@ export const setup = (parameters: Setup['parameters'], extra: Partial<Setup> = {
 	node: LigueLead,
 	credentials: credentials(),
 	parameters,
+	...(pendingBinary ? { binaryInput: pendingBinary } : {}),
 	...extra,
 });
 
@@ -33,26 +33,16 @@ export const accepted = (campaignId: string, kind = 'SMS') => ({
 	data: { campaign_id: campaignId, accepted_at: '2025-12-29T18:34:38.961Z' },
 });
 
-type StackItem = { json: IDataObject; binary?: IBinaryKeyData };
+let pendingBinary: Array<IBinaryKeyData | undefined> | undefined;
 
-/**
- * The shared harness feeds JSON-only input items; this adds binary data to them (by position)
- * right before n8n-core runs the node, so getBinaryDataBuffer reads real binary input.
- */
-export function withBinaryInput(binaries: Array<IBinaryKeyData | undefined>): jest.SpyInstance {
-	const original = WorkflowExecute.prototype.processRunExecutionData;
-	return jest
-		.spyOn(WorkflowExecute.prototype, 'processRunExecutionData')
-		.mockImplementation(function (this: WorkflowExecute, ...args: Parameters<typeof original>) {
-			const stack = (this as unknown as {
-				runExecutionData: { executionData: { nodeExecutionStack: Array<{ data: { main: StackItem[][] } }> } };
-			}).runExecutionData.executionData.nodeExecutionStack;
-			stack[0].data.main[0].forEach((item, index) => {
-				if (binaries[index]) item.binary = binaries[index];
-			});
-			return original.apply(this, args);
-		});
+/** Gives the next setup() binary input items (by position); reset after each test. */
+export function withBinaryInput(binaries: Array<IBinaryKeyData | undefined>): void {
+	pendingBinary = binaries;
 }
+
+afterEach(() => {
+	pendingBinary = undefined;
+});
 
 export function binaryFile(content: Buffer, mimeType: string, fileName: string): IBinaryKeyData {
 	const extension = fileName.includes('.') ? fileName.split('.').pop() : undefined;
