@@ -15,7 +15,14 @@ export type BatchItemResult = OperationResult | Error;
 
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * Optional: reads and checks the item's input and returns what execute() needs, sending
+	 * nothing. The router runs it for every item before any execute(), so one bad item stops
+	 * the node before a single message goes out (unless Continue On Fail is on).
+	 */
+	prepare?(this: IExecuteFunctions, itemIndex: number): Promise<unknown>;
+	/** Does the work for one item; gets what prepare() returned, when the operation has one. */
+	execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<OperationResult>;
 	/**
 	 * Optional: handles every input item that uses this operation in one call (e.g. to send many
 	 * items in one provider request). Gets the item indexes in input order and returns exactly
@@ -60,6 +67,7 @@ export function findOperation(
 
 interface Planned {
 	operation?: Operation;
+	prepared?: unknown;
 	error?: unknown;
 }
 
@@ -103,16 +111,23 @@ export async function route(
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
-			plan.push({ operation: findOperation(this, resources, resource, operationName, itemIndex) });
+			const operation = findOperation(this, resources, resource, operationName, itemIndex);
+			const prepared = operation.prepare ? await operation.prepare.call(this, itemIndex) : undefined;
+			plan.push({ operation, prepared });
 		} catch (error) {
 			plan.push({ error });
 		}
+	}
+	// Without Continue On Fail, the first bad item stops the node before anything is sent.
+	if (!this.continueOnFail()) {
+		const firstBad = plan.findIndex((entry) => entry.error !== undefined);
+		if (firstBad !== -1) throw attachItemIndex(this, plan[firstBad].error, firstBad);
 	}
 	const batched = new Map<Operation, Map<number, BatchItemResult>>();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const { operation, error } = plan[itemIndex];
+			const { operation, prepared, error } = plan[itemIndex];
 			if (!operation) throw error;
 			let result: OperationResult;
 			if (operation.executeBatch) {
@@ -127,7 +142,7 @@ export async function route(
 				if (entry instanceof Error) throw entry;
 				result = entry ?? {};
 			} else {
-				result = await operation.execute.call(this, itemIndex);
+				result = await operation.execute.call(this, itemIndex, prepared);
 			}
 			const records = Array.isArray(result) ? result : [result];
 			for (const json of records) {

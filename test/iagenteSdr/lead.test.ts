@@ -78,8 +78,7 @@ describe('IAGENTE SDR lead', () => {
 		]);
 	});
 
-	it('rejects an invalid phone before sending that item, naming the field, the item and the value', async () => {
-		api().post(`${BASE_PATH}/leads`, { phone: '5511999999999' }).reply(201, { data: { id: 1 } });
+	it('rejects an invalid phone on item 1 before sending anything, even item 0, naming the field, the item and the value', async () => {
 		const { error, items } = await runNode(
 			setup({ resource: 'lead', operation: 'create', phone: '={{ $json.phone }}', additionalFields: {} }),
 			[{ phone: '11999999999' }, { phone: '(20) 99999-9999' }],

@@ -126,6 +126,22 @@ describe('Leadway message send', () => {
 		expect(JSON.stringify(buildSendMessageBody(shuffled))).toBe(JSON.stringify(SEED_BODY));
 	});
 
+	it('checks every item before sending: an empty message on item 1 means nothing goes out, not even item 0', async () => {
+		const { items, error } = await runNode(
+			setup({
+				resource: 'message',
+				operation: 'send',
+				type: 'SMS',
+				contactBy: 'phone',
+				contactPhone: '11 98888-7777',
+				message: '={{ $json.text }}',
+			}),
+			[{ text: 'Olá!' }, { text: '' }],
+		);
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Message: there is nothing to send [item 1]');
+	});
+
 	it('finds the contact by a Brazilian phone in E.164 and sends an SMS to it', async () => {
 		api()
 			.get('/contacts/search/duplicate')

@@ -64,6 +64,21 @@ const rcsSend = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('LigueLead RCS: send', () => {
+	it('checks every item before sending: a landline on item 1 means no RCS goes out, not even item 0', async () => {
+		const { items, error } = await runNode(
+			setup(
+				rcsSend({
+					phones: '={{ $json.phone }}',
+					sendAs: 'template',
+					templateId: { __rl: true, mode: 'list', value: TEMPLATE },
+				}),
+			),
+			[{ phone: '11999999999' }, { phone: '(11) 3333-4444' }],
+		);
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('[item 1]');
+	});
+
 	it('sends a template with its variables and no agent', async () => {
 		api()
 			.post(`${BASE_PATH}/rcs`, {

@@ -47,7 +47,26 @@ const batch: Operation = {
 	},
 };
 
-const resources: ResourceMap = { thing: { single, batch } };
+const prepareCalls: number[] = [];
+const executed: Array<[number, unknown]> = [];
+
+/** Fails preparation for items whose JSON says so; execute() records what prepare() gave it. */
+const prepared: Operation = {
+	description: [],
+	async prepare(this: IExecuteFunctions, itemIndex: number) {
+		prepareCalls.push(itemIndex);
+		if (this.getInputData()[itemIndex].json.bad) {
+			throw new NodeOperationError(this.getNode(), `Text: it is empty [item ${itemIndex}]`);
+		}
+		return { body: `body-${itemIndex}` };
+	},
+	async execute(this: IExecuteFunctions, itemIndex: number, ready?: unknown) {
+		executed.push([itemIndex, ready]);
+		return { sent: itemIndex };
+	},
+};
+
+const resources: ResourceMap = { thing: { single, batch, prepared } };
 
 class BatchTestNode implements INodeType {
 	description: INodeTypeDescription = {
@@ -83,6 +102,8 @@ const mixed: IDataObject[] = [{ op: 'batch' }, { op: 'single' }, { op: 'batch' }
 beforeEach(() => {
 	batchCalls.length = 0;
 	singleCalls.length = 0;
+	prepareCalls.length = 0;
+	executed.length = 0;
 	batchBehaviour = 'ok';
 });
 
@@ -170,5 +191,45 @@ describe('router batch hook', () => {
 			pairedItem: { item: 1 },
 		});
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});
+
+describe('router prepare hook', () => {
+	it('prepares every item before executing any, and hands each execute() its prepared value', async () => {
+		const { items, error } = await runNode(setup(), [{ op: 'prepared' }, { op: 'prepared' }]);
+		expect(error).toBeUndefined();
+		expect(prepareCalls).toEqual([0, 1]);
+		expect(executed).toEqual([
+			[0, { body: 'body-0' }],
+			[1, { body: 'body-1' }],
+		]);
+		expect(items).toEqual([
+			{ json: { sent: 0 }, pairedItem: { item: 0 } },
+			{ json: { sent: 1 }, pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('without Continue On Fail, a bad last item stops the node before any item is executed', async () => {
+		const { items, error } = await runNode(setup(), [{ op: 'prepared' }, { op: 'single' }, { op: 'prepared', bad: true }]);
+		expect(executed).toEqual([]);
+		expect(singleCalls).toEqual([]);
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Text: it is empty [item 2]');
+		expect(error?.context?.itemIndex).toBe(2);
+	});
+
+	it('with Continue On Fail, the bad item becomes an error item and the others still run', async () => {
+		const { items, error } = await runNode(setup({ continueOnFail: true }), [
+			{ op: 'prepared' },
+			{ op: 'prepared', bad: true },
+			{ op: 'prepared' },
+		]);
+		expect(error).toBeUndefined();
+		expect(executed.map(([index]) => index)).toEqual([0, 2]);
+		expect(items).toEqual([
+			{ json: { sent: 0 }, pairedItem: { item: 0 } },
+			{ json: { error: 'Text: it is empty [item 1]' }, pairedItem: { item: 1 } },
+			{ json: { sent: 2 }, pairedItem: { item: 2 } },
+		]);
 	});
 });

@@ -31,6 +31,17 @@ afterEach(() => {
 });
 
 describe('Superlead Message → Send', () => {
+	it('checks every item before sending: a bad number on item 2 means no message goes out at all', async () => {
+		const { items, error } = await runNode(send({ to: '={{ $json.to }}' }), [
+			{ to: '11999999999' },
+			{ to: '21988887777' },
+			{ to: '(20) 99999-9999' },
+		]);
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('[item 2]');
+		expect(error?.context?.itemIndex).toBe(2);
+	});
+
 	it('sends a text to a Brazilian phone as E.164 with the bearer key and an automatic Idempotency-Key', async () => {
 		const body = { type: 'text', text: { body: 'Olá, Maria!' }, to: '+5511999999999' };
 		expectSend(body, automaticKey(body));

@@ -392,7 +392,9 @@ async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 /** Reads and checks every field except the contact, so bad input fails before any request. */
-export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): Omit<SendMessageInput, 'contactId'> {
+type SendInput = Omit<SendMessageInput, 'contactId'>;
+
+export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendInput {
 	const type = ctx.getNodeParameter('type', itemIndex) as string;
 	const input: Omit<SendMessageInput, 'contactId'> = { type };
 	input.message = text(ctx.getNodeParameter('message', itemIndex, ''));
@@ -464,8 +466,13 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): Omit<S
 	return input;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const input = readSendInput(this, itemIndex);
+/** Reads and checks the message; the router runs it for all items before any is sent. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendInput> {
+	return readSendInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const input = (prepared as SendInput | undefined) ?? readSendInput(this, itemIndex);
 	const contactId = await resolveContactId(this, itemIndex);
 	const body = buildSendMessageBody({ ...input, contactId });
 	// Not safe to repeat: Leadway has no idempotency key, so a 503 is not retried (a 429 is).

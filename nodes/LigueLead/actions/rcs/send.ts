@@ -142,7 +142,8 @@ export function readVariables(ctx: IExecuteFunctions, itemIndex: number, field: 
 	return variables;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the send; the router runs it for all items before any is sent. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = { phones: readPhones(this, itemIndex, { allowLandlines: false }) };
 	const sendAs = this.getNodeParameter('sendAs', itemIndex) as string;
 	if (sendAs === 'message') {
@@ -162,7 +163,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const webhookUrl = readWebhookUrl(this, itemIndex, 'Callback URL', options.webhookUrl);
 	if (webhookUrl) body.webhook_url = webhookUrl;
+	return body;
+}
 
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	const response = await ligueLeadRequest<IDataObject>(this, 'POST', '/rcs', { body, itemIndex });
 	const result: IDataObject = { ...unwrapData(response) };
 	if (typeof response?.message === 'string') result.message = response.message;

@@ -195,8 +195,19 @@ export async function waitForFinalStatus(
 	return current;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	// Everything is read and checked before the first request.
+interface PreparedSend {
+	to: string;
+	body: IDataObject;
+	key: string;
+	createLead: boolean;
+	leadName: string;
+	wait: boolean;
+	timeoutSeconds: number;
+	intervalSeconds: number;
+}
+
+/** Reads and checks everything about the send; the router runs it for all items before any is sent. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { to, isPhone } = readRecipient(this, itemIndex, this.getNodeParameter('to', itemIndex));
 	const content = readMessageContent(this, itemIndex, this.getNodeParameter('messageType', itemIndex) as string);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -223,6 +234,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'n8n-superlead',
 		);
 
+	return { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds } =
+		(prepared as PreparedSend | undefined) ?? (await prepare.call(this, itemIndex));
 	let leadCreated: boolean | undefined;
 	if (createLead) leadCreated = await ensureLead(this, itemIndex, to, leadName);
 
