@@ -33,7 +33,15 @@ function fail(reason: string): PhoneParseResult {
  * `0055 11 …`. Landlines (8 digits starting 2–5) are accepted; an old 8-digit mobile
  * (starting 6–9) gets its mandatory 9th digit added, because without it nothing is delivered.
  */
-export function parseBrazilianPhone(raw: unknown): PhoneParseResult {
+export interface PhoneParseOptions {
+	/**
+	 * Accept 9 digits after the DDD that do not start with 9. No such mobile exists in Brazil's
+	 * numbering plan, but some providers accept them (LigueLead's own docs use 11888888888).
+	 */
+	allowAnyNineDigits?: boolean;
+}
+
+export function parseBrazilianPhone(raw: unknown, options: PhoneParseOptions = {}): PhoneParseResult {
 	if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
 	if (typeof raw !== 'string') return fail('it is not text');
 	const text = raw.trim();
@@ -68,7 +76,7 @@ export function parseBrazilianPhone(raw: unknown): PhoneParseResult {
 	let ninthDigitAdded = false;
 
 	if (subscriber.length === 9) {
-		if (subscriber[0] !== '9') {
+		if (subscriber[0] !== '9' && !options.allowAnyNineDigits) {
 			return fail('a 9-digit number must start with 9 (mobile)');
 		}
 	} else {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from './phone';
-import type { PhoneFormat } from './phone';
+import type { PhoneFormat, PhoneParseOptions } from './phone';
 
 /**
  * The error for bad input: the message says what is wrong with which field, the description
@@ -51,6 +51,13 @@ export function requirePhone(
 	return formatBrazilianPhone(parsed.phone, format);
 }
 
+export interface PhoneListOptions extends PhoneParseOptions {
+	/** Refuse landlines, for channels that cannot reach them (SMS, RCS). Default: allowed. */
+	mobileOnly?: boolean;
+	/** Drop repeated numbers (after formatting), keeping the first. */
+	unique?: boolean;
+}
+
 /** Parses a list of numbers (array or comma/newline-separated text), rejecting the first bad one. */
 export function requirePhoneList(
 	ctx: IExecuteFunctions,
@@ -58,13 +65,14 @@ export function requirePhoneList(
 	field: string,
 	value: unknown,
 	format: PhoneFormat,
+	options: PhoneListOptions = {},
 ): string[] {
 	const entries = splitPhoneList(value);
 	if (entries.length === 0) {
 		throw inputError(ctx, itemIndex, field, 'no phone number was given', PHONE_FIX);
 	}
-	return entries.map((entry, position) => {
-		const parsed = parseBrazilianPhone(entry);
+	const phones = entries.map((entry, position) => {
+		const parsed = parseBrazilianPhone(entry, options);
 		if (!parsed.ok) {
 			throw inputError(
 				ctx,
@@ -74,8 +82,19 @@ export function requirePhoneList(
 				PHONE_FIX,
 			);
 		}
-		return formatBrazilianPhone(parsed.phone, format);
+		const formatted = formatBrazilianPhone(parsed.phone, format);
+		if (options.mobileOnly && parsed.phone.kind === 'landline') {
+			throw inputError(
+				ctx,
+				itemIndex,
+				field,
+				`entry ${position + 1} "${formatted}" is a landline, which cannot receive this message`,
+				'Use mobile numbers (9 digits after the DDD, starting with 9).',
+			);
+		}
+		return formatted;
 	});
+	return options.unique ? [...new Set(phones)] : phones;
 }
 
 export function requireText(

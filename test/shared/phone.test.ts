@@ -61,6 +61,14 @@ describe('parseBrazilianPhone', () => {
 		expect(reason(raw)).toBe(why);
 	});
 
+	it('lets 9 digits that do not start with 9 through only when a provider asks for it', () => {
+		expect(reason('11888888888')).toBe('a 9-digit number must start with 9 (mobile)');
+		expect(parseBrazilianPhone('11888888888', { allowAnyNineDigits: true })).toEqual({
+			ok: true,
+			phone: { ddd: '11', subscriber: '888888888', kind: 'mobile', ninthDigitAdded: false },
+		});
+	});
+
 	it('rejects values that are not text', () => {
 		expect(reason({})).toBe('it is not text');
 		expect(reason(undefined)).toBe('it is not text');

@@ -7,8 +7,7 @@ import { stableStringify } from '../../shared/idempotency';
 import { chunkRecipients, packRecipients } from '../../shared/recipientBatch';
 import type { RecipientEntry } from '../../shared/recipientBatch';
 import type { BatchItemResult } from '../../shared/router';
-import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from '../../shared/phone';
-import { checkCount, checkUrl, inputError } from '../../shared/validation';
+import { checkCount, checkUrl, inputError, requirePhoneList } from '../../shared/validation';
 import { ligueLeadRequest, unwrapData } from '../transport';
 
 /** Documented per-request recipient limit (LigueLead API limits). */
@@ -30,67 +29,23 @@ export function phonesField(resource: string, operation: string): INodePropertie
 	};
 }
 
-const PHONE_FIX =
-	'Use a Brazilian number with area code (DDD), for example 11999999999, (11) 99999-9999 or +55 11 99999-9999.';
-
-/**
- * LigueLead's own rule (its validator: optional +55 / 55, then DDD + 8 or 9 digits). Used only for
- * a number the numbering-plan check refuses because its 9 digits do not start with 9, which
- * LigueLead accepts (its documentation's own example is 11888888888).
- */
-function ligueLeadFormat(entry: string): string | undefined {
-	const text = entry.trim();
-	let digits = text.replace(/\D/g, '');
-	if (text.startsWith('+') || (digits.length >= 12 && digits.startsWith('55'))) {
-		if (!digits.startsWith('55')) return undefined;
-		digits = digits.slice(2);
-	}
-	return /^[1-9]{2}\d{9}$/.test(digits) ? digits : undefined;
-}
-
-/** One phone in LigueLead's recommended national form (DDD + number), or an input error. */
-export function normalizePhone(ctx: IExecuteFunctions, itemIndex: number, entry: string, position: number): string {
-	const parsed = parseBrazilianPhone(entry);
-	if (parsed.ok) return formatBrazilianPhone(parsed.phone, 'national');
-	const lenient = /must start with 9/.test(parsed.reason) ? ligueLeadFormat(entry) : undefined;
-	if (lenient) return lenient;
-	const shown = entry.length > 40 ? `${entry.slice(0, 40)}…` : entry;
-	throw inputError(
-		ctx,
-		itemIndex,
-		'Phones',
-		`entry ${position + 1} "${shown}" is not a valid Brazilian phone number: ${parsed.reason}`,
-		PHONE_FIX,
-	);
-}
-
 /**
  * The item's phones in LigueLead's recommended national form (DDD + number), duplicates removed.
- * Landlines are refused where the channel cannot reach them (SMS, RCS).
+ * Landlines are refused where the channel cannot reach them (SMS, RCS). 9 digits after the DDD
+ * that do not start with 9 are let through, as LigueLead accepts them (its docs use 11888888888).
  */
 export function readPhones(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	options: { allowLandlines: boolean },
 ): string[] {
-	const entries = splitPhoneList(ctx.getNodeParameter('phones', itemIndex));
-	if (entries.length === 0) throw inputError(ctx, itemIndex, 'Phones', 'no phone number was given', PHONE_FIX);
-	const phones = entries.map((entry, position) => normalizePhone(ctx, itemIndex, entry, position));
-	if (!options.allowLandlines) {
-		const landline = phones.findIndex((phone) => phone.length === 10);
-		if (landline !== -1) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				'Phones',
-				`entry ${landline + 1} "${phones[landline]}" is a landline, which cannot receive this message`,
-				'Use mobile numbers (9 digits after the DDD, starting with 9).',
-			);
-		}
-	}
-	const unique = [...new Set(phones)];
-	checkCount(ctx, itemIndex, 'Phones', unique.length, 1, MAX_PHONES_PER_REQUEST);
-	return unique;
+	const phones = requirePhoneList(ctx, itemIndex, 'Phones', ctx.getNodeParameter('phones', itemIndex), 'national', {
+		mobileOnly: !options.allowLandlines,
+		unique: true,
+		allowAnyNineDigits: true,
+	});
+	checkCount(ctx, itemIndex, 'Phones', phones.length, 1, MAX_PHONES_PER_REQUEST);
+	return phones;
 }
 
 /** The per-send status callback: a public http(s) URL, at most 512 characters, no "_" in the host. */
