@@ -7,7 +7,7 @@ const server = http.createServer((req, res) => {
 	req.on('data', (c) => (body += c));
 	req.on('end', () => {
 		log.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
-		fs.writeFileSync('process.env.E2E_DIR + '/requests.json'', JSON.stringify(log, null, 1));
+		fs.writeFileSync(`${process.env.E2E_DIR}/requests.json`, JSON.stringify(log, null, 1));
 		res.setHeader('content-type', 'application/json');
 		if (req.method === 'POST' && req.url === '/api/v1/leads') {
 			res.statusCode = 201;

@@ -13,6 +13,7 @@ work="${E2E_WORK:-/tmp/n8n-e2e}"
 export E2E_DIR="$work"
 node24="$repo/node_modules/node/bin"
 export PATH="$node24:$PATH"
+rm -rf "$work/user" "$work/requests.json"
 mkdir -p "$work/n8n" "$work/user/.n8n/nodes/node_modules/n8n-nodes-br-messaging" "$work/headers"
 
 if [ ! -x "$work/n8n/node_modules/.bin/n8n" ]; then
