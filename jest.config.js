@@ -1,3 +1,6 @@
+// n8n-core logs every node error to the console; tests assert errors themselves.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+
 /** Jest runs the TypeScript tests under test/ through ts-jest; n8n-core needs Node 24 (see package.json). */
 module.exports = {
 	testEnvironment: 'node',
