@@ -108,5 +108,24 @@ for (const file of pkg.n8n.nodes) {
 	});
 }
 
+// n8n-workflow is the host's copy (peer "*"): use only runtime exports that n8n-workflow 1.86.0
+// (n8n 1.86, the documented minimum) also has. Checked by hand in its tarball; extend with care.
+const RUNTIME_EXPORTS_IN_1_86 = new Set([
+	'NodeApiError',
+	'NodeConnectionTypes',
+	'NodeOperationError',
+	'jsonParse',
+	'sleep',
+	'updateDisplayOptions',
+]);
+check('compiled code uses only n8n-workflow runtime exports that n8n 1.86 has', () => {
+	const used = new Set();
+	for (const file of walk(path.join(root, 'dist'), '.js')) {
+		for (const match of fs.readFileSync(file, 'utf8').matchAll(/n8n_workflow_\d+\.(\w+)/g)) used.add(match[1]);
+	}
+	const unknown = [...used].filter((name) => !RUNTIME_EXPORTS_IN_1_86.has(name));
+	assert(unknown.length === 0, `not checked against n8n-workflow 1.86: ${unknown.join(', ')}`);
+});
+
 console.log(`dist check: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
