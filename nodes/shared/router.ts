@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { retryMemo } from './retryMemo';
+
 export type OperationResult = IDataObject | IDataObject[];
 
 /** What a batch gives back for one item: its result, or the error that item failed with. */
@@ -124,25 +126,39 @@ export async function route(
 		if (firstBad !== -1) throw attachItemIndex(this, plan[firstBad].error, firstBad);
 	}
 	const batched = new Map<Operation, Map<number, BatchItemResult>>();
+	// Sends and other writes (operations with prepare or executeBatch) that already succeeded in an
+	// earlier try of this execution are not repeated when n8n's Retry On Fail runs the node again.
+	const memo = retryMemo(this);
+	const sendsOnce = (operation: Operation) => operation.prepare !== undefined || operation.executeBatch !== undefined;
+	const payloadOf = (itemIndex: number) => plan[itemIndex].prepared ?? items[itemIndex].json;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const { operation, prepared, error } = plan[itemIndex];
 			if (!operation) throw error;
 			let result: OperationResult;
-			if (operation.executeBatch) {
+			const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
+			if (earlier !== undefined) {
+				result = earlier;
+			} else if (operation.executeBatch) {
 				// Runs once, when the first item of this operation is reached in input order.
 				let results = batched.get(operation);
 				if (!results) {
-					const indexes = plan.flatMap((entry, index) => (entry.operation === operation ? [index] : []));
+					const indexes = plan.flatMap((entry, index) =>
+						entry.operation === operation && memo.recall(index, payloadOf(index)) === undefined ? [index] : [],
+					);
 					results = await runBatch(this, operation as Operation & Required<Pick<Operation, 'executeBatch'>>, indexes);
 					batched.set(operation, results);
+					for (const [index, entry] of results) {
+						if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
+					}
 				}
 				const entry = results.get(itemIndex);
 				if (entry instanceof Error) throw entry;
 				result = entry ?? {};
 			} else {
 				result = await operation.execute.call(this, itemIndex, prepared);
+				if (sendsOnce(operation)) memo.remember(itemIndex, payloadOf(itemIndex), result);
 			}
 			const records = Array.isArray(result) ? result : [result];
 			for (const json of records) {
@@ -166,5 +182,6 @@ export async function route(
 			throw nodeError;
 		}
 	}
+	memo.clear();
 	return [output];
 }

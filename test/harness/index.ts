@@ -141,6 +141,8 @@ export interface Setup {
 	staticData?: IDataObject;
 	executionId?: string;
 	nodeId?: string;
+	/** n8n's Retry On Fail setting of the node. */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Binary data of the input items, by position (n8n keeps files beside the item's JSON). */
 	binaryInput?: Array<IBinaryKeyData | undefined>;
 }
@@ -167,6 +169,7 @@ function build(setup: Setup) {
 		credentials: nodeCredentials,
 		webhookId: 'abc123',
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(setup.retryOnFail ? { retryOnFail: true, ...setup.retryOnFail } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'workflow-1',

@@ -176,4 +176,35 @@ describe('LigueLead send to many in one campaign', () => {
 			},
 		]);
 	});
+
+	it('with Retry On Fail, re-sends only the campaign that failed, not the ones already accepted', async () => {
+		const phones = (from: number) => Array.from({ length: 5_000 }, (_, n) => phoneOf(from + n)).join(',');
+		const sizes: number[] = [];
+		api()
+			.post(`${BASE_PATH}/sms`, (body) => {
+				sizes.push(body.phones.length);
+				return true;
+			})
+			.reply(202, accepted('campaign-1'))
+			.post(`${BASE_PATH}/sms`, (body) => {
+				sizes.push(body.phones.length);
+				return true;
+			})
+			.reply(500, { error: 'Internal error' })
+			.post(`${BASE_PATH}/sms`, (body) => {
+				sizes.push(body.phones.length);
+				return true;
+			})
+			.reply(202, accepted('campaign-2'));
+
+		const input = [0, 5_000, 10_000].map((from) => ({ phone: phones(from), message: 'Oferta' }));
+		const { items, error } = await runNode(
+			setup(smsToMany(), { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
+			input,
+		);
+		expect(error).toBeUndefined();
+		// Try 1: items 0+1 in one request (accepted), item 2 fails. Try 2: only item 2 again.
+		expect(sizes).toEqual([10_000, 5_000, 5_000]);
+		expect(items.map((item) => item.json.campaign_id)).toEqual(['campaign-1', 'campaign-1', 'campaign-2']);
+	});
 });
