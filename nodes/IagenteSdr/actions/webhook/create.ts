@@ -52,13 +52,19 @@ export function hideSecret(record: IDataObject, include: boolean): IDataObject {
 	return { ...record, signing_secret: '[hidden: turn on "Include Signing Secret in Output"]' };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the webhook; the router runs it for all items before any is created. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requireText(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex));
 	const url = checkUrl(this, itemIndex, 'URL', requireText(this, itemIndex, 'URL', this.getNodeParameter('url', itemIndex)));
 	const events = this.getNodeParameter('events', itemIndex, []) as string[];
 	if (events.length === 0) {
 		throw inputError(this, itemIndex, 'Events', 'no event was chosen', 'Pick at least one event to receive.');
 	}
-	const record = unwrapRecord(await iagenteRequest(this, 'POST', '/webhooks', { body: { name, url, events }, itemIndex }));
+	return { name, url, events };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
+	const record = unwrapRecord(await iagenteRequest(this, 'POST', '/webhooks', { body, itemIndex }));
 	return hideSecret(record, this.getNodeParameter('includeSecret', itemIndex, false) as boolean);
 }

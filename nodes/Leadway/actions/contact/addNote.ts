@@ -37,10 +37,16 @@ const properties: INodeProperties[] = [
 
 export const description: INodeProperties[] = [contactLocatorField(show), ...updateDisplayOptions({ show }, properties)];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the note; the router runs it for all items before any is added. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ id: string; body: IDataObject }> {
 	const id = readContactId(this, itemIndex);
 	const text = requireText(this, itemIndex, 'Note', this.getNodeParameter('body', itemIndex));
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = compact({ body: text, userId: typeof extra.userId === 'string' ? extra.userId.trim() : undefined });
+	return { id, body };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as { id: string; body: IDataObject } | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrap(await leadwayRequest(this, 'POST', `/contacts/${id}/notes`, { body, itemIndex }), 'note');
 }

@@ -34,11 +34,16 @@ export function buildCreateContactBody(locationId: string, details: IDataObject)
 	return { locationId, ...details };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the contact; the router runs it for all items before any is created. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const details = readContactInput(this, itemIndex);
 	if (!details.email && !details.phone && !details.name && !details.firstName && !details.lastName) {
 		throw inputError(this, itemIndex, 'Email', 'the contact has no email, phone or name', 'Fill in Email or Phone, or add a name under Additional Fields.');
 	}
-	const body = buildCreateContactBody(await getLocationId(this, itemIndex), details);
+	return buildCreateContactBody(await getLocationId(this, itemIndex), details);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrap(await leadwayRequest(this, 'POST', '/contacts/', { body, itemIndex }), 'contact');
 }

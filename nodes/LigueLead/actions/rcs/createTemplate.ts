@@ -394,8 +394,11 @@ async function readCarouselCards(ctx: Ctx, itemIndex: number): Promise<IDataObje
 	return checked;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const type = this.getNodeParameter('templateType', itemIndex) as 'card' | 'carousel' | 'media' | 'text';
+type TemplateType = 'card' | 'carousel' | 'media' | 'text';
+
+/** Reads and checks the template against every documented limit; the router runs it for all items first. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ type: TemplateType; body: IDataObject }> {
+	const type = this.getNodeParameter('templateType', itemIndex) as TemplateType;
 	const body: IDataObject = { title: requireText(this, itemIndex, 'Title', this.getNodeParameter('title', itemIndex)).trim() };
 
 	if (type === 'card' || type === 'media') {
@@ -435,7 +438,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const variables = readVariables(this, itemIndex, 'Default Variables', options.defaultVariables);
 	if (variables.length > 0) body.default_variables = variables;
+	return { type, body };
+}
 
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { type, body } =
+		(prepared as { type: TemplateType; body: IDataObject } | undefined) ?? (await prepare.call(this, itemIndex));
 	const response = await ligueLeadRequest<IDataObject>(this, 'POST', `/rcs/templates/${type}`, { body, itemIndex });
 	const result: IDataObject = { ...unwrapData(response) };
 	if (typeof response?.message === 'string' && result.message === undefined) result.message = response.message;

@@ -106,11 +106,16 @@ export function buildCreateLeadBody(
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = buildCreateLeadBody(this, itemIndex, {
+/** Reads and checks the lead against the schema limits; the router runs it for all items first. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return buildCreateLeadBody(this, itemIndex, {
 		name: this.getNodeParameter('name', itemIndex),
 		phone: this.getNodeParameter('phone', itemIndex),
 		additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 	});
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrapRecord(await superleadRequest(this, 'POST', '/v1/leads', { body, itemIndex }));
 }
