@@ -106,23 +106,23 @@ export function formatBrazilianPhone(phone: BrazilianPhone, format: PhoneFormat)
 	return `55${national}`;
 }
 
+export type E164Result = { ok: true; value: string } | { ok: false; reason: string; foreign: boolean };
+
 /**
- * Splits what a user typed or mapped into a list of numbers: an array, or one string with
- * numbers separated by commas, semicolons or new lines.
+ * E.164 for providers that also reach numbers abroad: a number written with "+" and a country code
+ * other than 55 is kept (digits only) when it has `minForeignDigits` to 15 digits; anything else must
+ * read as a Brazilian number and becomes +55….
  */
-export function splitPhoneList(value: unknown): string[] {
-	const parts: unknown[] = Array.isArray(value) ? value : [value];
-	const result: string[] = [];
-	for (const part of parts) {
-		if (part === undefined || part === null) continue;
-		if (Array.isArray(part)) {
-			result.push(...splitPhoneList(part));
-			continue;
-		}
-		for (const piece of String(part).split(/[,;\n\r]+/)) {
-			const trimmed = piece.trim();
-			if (trimmed !== '') result.push(trimmed);
-		}
+export function toE164(raw: unknown, options: { minForeignDigits: number }): E164Result {
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (text.startsWith('+') && !text.replace(/[\s().-]/g, '').startsWith('+55')) {
+		const digits = text.replace(/\D/g, '');
+		const valid = !/[a-z]/i.test(text) && !digits.startsWith('0') && digits.length >= options.minForeignDigits && digits.length <= 15;
+		return valid
+			? { ok: true, value: `+${digits}` }
+			: { ok: false, foreign: true, reason: `it is not an international number (+ country code and ${options.minForeignDigits} to 15 digits)` };
 	}
-	return result;
+	const parsed = parseBrazilianPhone(text);
+	if (!parsed.ok) return { ok: false, foreign: false, reason: parsed.reason };
+	return { ok: true, value: formatBrazilianPhone(parsed.phone, 'e164') };
 }

@@ -36,6 +36,15 @@ export interface Operation {
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
 
+/** execute() for an operation that only works in batches: runs the batch for the one item. */
+export function singleFromBatch(batch: NonNullable<Operation['executeBatch']>): Operation['execute'] {
+	return async function (this: IExecuteFunctions, itemIndex: number) {
+		const [result] = await batch.call(this, [itemIndex]);
+		if (result instanceof Error) throw result;
+		return result;
+	};
+}
+
 function attachItemIndex(
 	ctx: IExecuteFunctions,
 	error: unknown,

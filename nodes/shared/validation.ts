@@ -2,7 +2,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from './phone';
+import { splitList } from './lists';
+import { formatBrazilianPhone, parseBrazilianPhone } from './phone';
 import type { PhoneFormat, PhoneParseOptions } from './phone';
 
 /**
@@ -67,7 +68,7 @@ export function requirePhoneList(
 	format: PhoneFormat,
 	options: PhoneListOptions = {},
 ): string[] {
-	const entries = splitPhoneList(value);
+	const entries = splitList(value);
 	if (entries.length === 0) {
 		throw inputError(ctx, itemIndex, field, 'no phone number was given', PHONE_FIX);
 	}
@@ -217,4 +218,15 @@ export function compact<T extends Record<string, unknown>>(object: T): Partial<T
 		(result as Record<string, unknown>)[key] = value;
 	}
 	return result;
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+/** One email address, trimmed, or an error naming the field and the item. */
+export function requireEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
+	const email = String(raw ?? '').trim();
+	if (!EMAIL.test(email)) {
+		throw inputError(ctx, itemIndex, field, `"${email.slice(0, 60)}" is not an email address`, 'Use an address like name@company.com.');
+	}
+	return email;
 }

@@ -1,4 +1,5 @@
-import { formatBrazilianPhone, parseBrazilianPhone, splitPhoneList } from '../../nodes/shared/phone';
+import { splitList } from '../../nodes/shared/lists';
+import { formatBrazilianPhone, parseBrazilianPhone } from '../../nodes/shared/phone';
 
 function e164(raw: unknown): string {
 	const parsed = parseBrazilianPhone(raw);
@@ -85,18 +86,18 @@ describe('formatBrazilianPhone', () => {
 	});
 });
 
-describe('splitPhoneList', () => {
+describe('splitList', () => {
 	it('splits commas, semicolons and new lines and flattens arrays', () => {
-		expect(splitPhoneList('11999999999, 21988887777;\n31977776666\r\n')).toEqual([
+		expect(splitList('11999999999, 21988887777;\n31977776666\r\n')).toEqual([
 			'11999999999',
 			'21988887777',
 			'31977776666',
 		]);
-		expect(splitPhoneList(['11999999999', ['21988887777', 31977776666], null])).toEqual([
+		expect(splitList(['11999999999', ['21988887777', 31977776666], null])).toEqual([
 			'11999999999',
 			'21988887777',
 			'31977776666',
 		]);
-		expect(splitPhoneList('  ')).toEqual([]);
+		expect(splitList('  ')).toEqual([]);
 	});
 });

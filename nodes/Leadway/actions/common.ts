@@ -1,8 +1,9 @@
 // Fields and readers that several Leadway operations share: the contact picker, phones, emails, lists.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { formatBrazilianPhone, parseBrazilianPhone } from '../../shared/phone';
-import { inputError } from '../../shared/validation';
+import { splitList } from '../../shared/lists';
+import { toE164 } from '../../shared/phone';
+import { inputError, requireEmail } from '../../shared/validation';
 
 /** Contact pages in HighLevel (and its white labels) end in /contacts/detail/<id>. */
 export const CONTACT_URL_REGEX = 'https?://.+/contacts/detail/([a-zA-Z0-9]+)';
@@ -82,28 +83,8 @@ export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, 
 	return encodeURIComponent(raw);
 }
 
-export type PhoneResult = { ok: true; value: string } | { ok: false; reason: string };
-
-/**
- * HighLevel stores phones in E.164. A number written with + and another country code is kept
- * as written (digits only); anything else must read as a Brazilian number and becomes +55….
- */
-export function normalizePhone(raw: unknown): PhoneResult {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (text.startsWith('+') && !/^\+\s*55/.test(text)) {
-		const digits = text.replace(/\D/g, '');
-		if (/[a-z]/i.test(text) || digits.length < 8 || digits.length > 15) {
-			return { ok: false, reason: 'it is not an international number (+ country code and 8 to 15 digits)' };
-		}
-		return { ok: true, value: `+${digits}` };
-	}
-	const parsed = parseBrazilianPhone(text);
-	if (!parsed.ok) return { ok: false, reason: parsed.reason };
-	return { ok: true, value: formatBrazilianPhone(parsed.phone, 'e164') };
-}
-
 export function requireLeadwayPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
-	const result = normalizePhone(raw);
+	const result = toE164(raw, { minForeignDigits: 8 });
 	if (!result.ok) {
 		const shown = String(raw ?? '').slice(0, 40);
 		throw inputError(
@@ -115,30 +96,6 @@ export function requireLeadwayPhone(ctx: IExecuteFunctions, itemIndex: number, f
 		);
 	}
 	return result.value;
-}
-
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-
-export function requireEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
-	const email = String(raw ?? '').trim();
-	if (!EMAIL.test(email)) {
-		throw inputError(ctx, itemIndex, field, `"${email.slice(0, 60)}" is not an email address`, 'Use an address like name@company.com.');
-	}
-	return email;
-}
-
-/** Splits an array, or text separated by commas, semicolons or new lines, into trimmed entries. */
-export function splitList(value: unknown): string[] {
-	const parts: unknown[] = Array.isArray(value) ? value : [value];
-	const result: string[] = [];
-	for (const part of parts) {
-		if (part === undefined || part === null) continue;
-		for (const piece of String(part).split(/[,;\n\r]+/)) {
-			const trimmed = piece.trim();
-			if (trimmed !== '') result.push(trimmed);
-		}
-	}
-	return result;
 }
 
 export function requireEmailList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string[] {

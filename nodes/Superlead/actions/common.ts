@@ -1,6 +1,7 @@
 // Addressing rules Superlead operations share: phones as E.164, BSUIDs untouched.
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { toE164 } from '../../shared/phone';
 import { inputError, requirePhone } from '../../shared/validation';
 
 /** A WhatsApp Business-scoped user ID, e.g. BR.13491208655302741918 (the webhooks' fromUserId). */
@@ -16,24 +17,21 @@ export function isBsuid(value: string): boolean {
 /**
  * A phone as Superlead wants it (E.164). Brazilian numbers may be written in any common way and
  * get the 9th digit when it is missing; a number with another country code (+1, +351…) is kept
- * as long as it is valid E.164.
+ * as long as it is valid E.164 (Superlead's lead pattern: 7 to 15 digits).
  */
 export function readPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
-	if (typeof text === 'string' && text.startsWith('+') && !text.replace(/[\s().-]/g, '').startsWith('+55')) {
-		const compact = text.replace(/[\s().-]/g, '');
-		if (!E164_PATTERN.test(compact)) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				field,
-				`"${text}" is not a valid international number`,
-				'Write it as + country code + number, e.g. +5511999999999 or +351912345678.',
-			);
-		}
-		return compact;
+	const result = toE164(value, { minForeignDigits: 7 });
+	if (result.ok) return result.value;
+	if (result.foreign) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`"${String(value).trim()}" is not a valid international number`,
+			'Write it as + country code + number, e.g. +5511999999999 or +351912345678.',
+		);
 	}
-	return requirePhone(ctx, itemIndex, field, text, 'e164');
+	return requirePhone(ctx, itemIndex, field, value, 'e164');
 }
 
 /** The message recipient: a BSUID passes through untouched, anything else is read as a phone. */

@@ -1,7 +1,7 @@
 // The lead's own fields, shared by Create and Update.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, inputError, requirePhone } from '../../../shared/validation';
+import { compact, requireEmail, requirePhone } from '../../../shared/validation';
 
 export const leadDetailFields: INodeProperties[] = [
 	{
@@ -34,14 +34,9 @@ export const leadDetailFields: INodeProperties[] = [
 	},
 ];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Maps the node's camelCase fields to the API's snake_case ones, checking the email. */
 export function readLeadDetails(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
-	const email = typeof fields.email === 'string' ? fields.email.trim() : undefined;
-	if (email && !EMAIL.test(email)) {
-		throw inputError(ctx, itemIndex, 'Email', `"${email}" is not an email address`, 'Use an address like name@company.com.');
-	}
+	const email = typeof fields.email === 'string' && fields.email.trim() !== '' ? requireEmail(ctx, itemIndex, 'Email', fields.email) : undefined;
 	const details: IDataObject = compact({
 		name: fields.name,
 		email,

@@ -1,8 +1,9 @@
 // The contact's own fields, shared by Create, Create or Update and Update.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkMaxLength, checkUrl, compact, inputError } from '../../../shared/validation';
-import { requireEmail, requireLeadwayPhone, splitList } from '../common';
+import { splitList } from '../../../shared/lists';
+import { checkMaxLength, checkUrl, compact, inputError, requireEmail } from '../../../shared/validation';
+import { requireLeadwayPhone } from '../common';
 
 export const contactDetailFields: INodeProperties[] = [
 	{ displayName: 'Address', name: 'address1', type: 'string', default: '', placeholder: 'e.g. Av. Paulista, 1000' },

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkCount } from '../../../shared/validation';
 import { leadwayRequest } from '../../transport';
-import { contactLocatorField, readContactId, splitList } from '../common';
+import { splitList } from '../../../shared/lists';
+import { contactLocatorField, readContactId } from '../common';
 
 export function tagsDescription(operation: string, verb: string): INodeProperties[] {
 	const show = { resource: ['contact'], operation: [operation] };

@@ -1,16 +1,15 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { splitList } from '../../../shared/lists';
 import { toEpochSeconds } from '../../../shared/time';
-import { checkUrl, inputError } from '../../../shared/validation';
+import { checkUrl, inputError, requireEmail } from '../../../shared/validation';
 import { getLocationId, leadwayRequest, unwrap } from '../../transport';
 import {
 	contactLocatorField,
 	readContactId,
-	requireEmail,
 	requireEmailList,
 	requireLeadwayPhone,
-	splitList,
 } from '../common';
 import { CHANNELS } from './channels';
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ligueLeadSmsCredits, smsSize } from '../../../shared/sms';
+import { singleFromBatch } from '../../../shared/router';
 import type { BatchItemResult } from '../../../shared/router';
 import { checkMaxLength, inputError, requireText } from '../../../shared/validation';
 import {
@@ -148,11 +149,7 @@ function shapeSmsResult(_itemIndex: number, request: CampaignRequest, sent: Camp
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const [result] = await executeBatch.call(this, [itemIndex]);
-	if (result instanceof Error) throw result;
-	return result as IDataObject;
-}
+export const execute = singleFromBatch(executeBatch);
 
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchItemResult[]> {
 	return await sendCampaigns(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { singleFromBatch } from '../../../shared/router';
 import type { BatchItemResult } from '../../../shared/router';
 import { checkRange, inputError, requireText } from '../../../shared/validation';
 import {
@@ -187,11 +188,7 @@ function shapeVoiceResult(_itemIndex: number, request: CampaignRequest, sent: Ca
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const [result] = await executeBatch.call(this, [itemIndex]);
-	if (result instanceof Error) throw result;
-	return result as IDataObject;
-}
+export const execute = singleFromBatch(executeBatch);
 
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchItemResult[]> {
 	return await sendCampaigns(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkMaxLength, inputError, requireText } from '../../../shared/validation';
+import { checkMaxLength, inputError, requireEmail, requireText } from '../../../shared/validation';
 import { superleadRequest, unwrapRecord } from '../../transport';
 import { readPhone } from '../common';
 
@@ -69,8 +69,6 @@ const FIELD_NAMES: Record<string, keyof typeof LEAD_LIMITS> = {
 	utmContent: 'utm_content',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * The POST /v1/leads body: the API accepts no other keys (additionalProperties: false), so only
  * the documented fields, in snake_case, each checked against its documented limits.
@@ -97,11 +95,7 @@ export function buildCreateLeadBody(
 		body[apiName] = textValue;
 	}
 	if (fields.email !== undefined && fields.email !== '') {
-		const email = String(fields.email).trim();
-		if (!EMAIL.test(email)) {
-			throw inputError(ctx, itemIndex, 'Email', `"${email}" is not an email address`, 'Use an address like name@company.com.');
-		}
-		body.email = email;
+		body.email = requireEmail(ctx, itemIndex, 'Email', fields.email);
 	}
 	return body;
 }
