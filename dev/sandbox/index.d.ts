@@ -15,6 +15,9 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: string;
 	status: number;
+	/** What the sandbox answered (headers it set, e.g. Retry-After, and the JSON body). */
+	responseHeaders: Record<string, string>;
+	responseBody: unknown;
 	at: string;
 }
 

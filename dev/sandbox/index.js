@@ -180,6 +180,8 @@ async function startSandbox(options = {}) {
 			recorded.push(record);
 			const response = await handleProvider(name, req, res, url, rawBody, record);
 			record.status = response.status;
+			record.responseHeaders = { ...(response.headers ?? {}) };
+			record.responseBody = response.body;
 			if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 			sendJson(res, response.status, response.body, response.headers);
 		} catch (cause) {

@@ -1,0 +1,160 @@
+// The real Leadway CRM node and trigger against the sandbox, over real sockets.
+import type { IDataObject } from 'n8n-workflow';
+
+import { LeadwayApi } from '../../credentials/LeadwayApi.credentials';
+import { Leadway } from '../../nodes/Leadway/Leadway.node';
+import { LeadwayTrigger } from '../../nodes/Leadway/LeadwayTrigger.node';
+import { runNode } from '../harness';
+import type { Setup } from '../harness';
+import { startTriggerBridge, useSandbox } from './helpers';
+
+const sandbox = useSandbox();
+
+const credentials = (data: IDataObject = {}): Setup['credentials'] => ({
+	leadwayApi: { type: LeadwayApi, data: { ...sandbox().credentials.leadwayApi, ...data } },
+});
+const setup = (parameters: Setup['parameters']): Setup => ({ node: Leadway, credentials: credentials(), parameters });
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Leadway node against the sandbox', () => {
+	it('creates a contact in the credential location, with the token and the Version header', async () => {
+		const { items, error } = await runNode(
+			setup({ resource: 'contact', operation: 'create', email: 'carla@example.com', phone: '(11) 97777-6666', additionalFields: { firstName: 'Carla' } }),
+		);
+		expect(error).toBeUndefined();
+		const [request] = sandbox().requests({ provider: 'leadway' });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: '/contacts/',
+			status: 201,
+			body: { locationId: 'sandbox-location-1', email: 'carla@example.com', phone: '+5511977776666', firstName: 'Carla' },
+		});
+		expect(request.headers).toMatchObject({ authorization: 'Bearer sandbox-leadway-token', version: '2021-07-28' });
+		expect(items[0].json).toMatchObject({ locationId: 'sandbox-location-1', email: 'carla@example.com', firstName: 'Carla' });
+	});
+
+	it('a token of another location is refused: 403 for a Location ID it does not own', async () => {
+		const { error } = await runNode({
+			...setup({ resource: 'contact', operation: 'create', email: 'x@example.com', phone: '' }),
+			credentials: credentials({ locationId: 'someone-elses-location' }),
+		});
+		expect(sandbox().requests()[0].status).toBe(403);
+		expect(error?.message).toContain('does not have access to this location');
+	});
+
+	it('a wrong token gets HighLevel\'s 401 envelope', async () => {
+		const { error } = await runNode({ ...setup({ resource: 'contact', operation: 'get', contactId: byId('sandboxContact0000001') }), credentials: credentials({ accessToken: 'sandbox-wrong' }) });
+		expect(sandbox().requests()[0].responseBody).toEqual({ statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
+		expect(error?.message).toContain('Invalid token');
+	});
+
+	it('searches contacts (POST /contacts/search), adds tags and a note, updates and deletes', async () => {
+		const search = await runNode(setup({ resource: 'contact', operation: 'getAll', returnAll: true, query: 'silva' }));
+		expect(search.error).toBeUndefined();
+		expect(search.items.map((item) => item.json.id)).toEqual(['sandboxContact0000001']);
+		expect(sandbox().requests({ path: '/contacts/search' })[0].body).toMatchObject({ locationId: 'sandbox-location-1', query: 'silva', page: 1 });
+
+		const id = byId('sandboxContact0000001');
+		expect((await runNode(setup({ resource: 'contact', operation: 'addTags', contactId: id, tags: 'vip, pago' }))).error).toBeUndefined();
+		expect(sandbox().state('leadway').contacts[0].tags).toEqual(['cliente', 'vip', 'pago']);
+		expect((await runNode(setup({ resource: 'contact', operation: 'addNote', contactId: id, body: 'Ligou às 9h' }))).error).toBeUndefined();
+		expect(sandbox().state('leadway').notes).toEqual([expect.objectContaining({ body: 'Ligou às 9h', contactId: 'sandboxContact0000001' })]);
+		expect((await runNode(setup({ resource: 'contact', operation: 'update', contactId: id, updateFields: { city: 'Santos' } }))).error).toBeUndefined();
+		expect(sandbox().requests({ method: 'PUT' })[0]).toMatchObject({ path: '/contacts/sandboxContact0000001', status: 200, body: { city: 'Santos' } });
+		expect((await runNode(setup({ resource: 'contact', operation: 'delete', contactId: id }))).error).toBeUndefined();
+		expect(sandbox().state('leadway').contacts.map((c: IDataObject) => c.id)).toEqual(['sandboxContact0000002']);
+	});
+
+	it('sends an SMS to a contact found by phone, then an email to a contact created by its address', async () => {
+		const sms = await runNode(setup({ resource: 'message', operation: 'send', type: 'SMS', contactBy: 'phone', contactPhone: '(11) 99999-0001', message: 'Olá!' }));
+		expect(sms.error).toBeUndefined();
+		expect(sms.items[0].json).toMatchObject({ contactId: 'sandboxContact0000001', conversationId: 'sandboxConversation01', msg: 'Message queued successfully.' });
+
+		const email = await runNode(
+			setup({
+				resource: 'message',
+				operation: 'send',
+				type: 'Email',
+				contactBy: 'email',
+				contactEmail: 'novo@example.com',
+				createContact: true,
+				subject: 'Bem-vindo',
+				html: '<p>Olá</p>',
+			}),
+		);
+		expect(email.error).toBeUndefined();
+		expect(email.items[0].json.emailMessageId).toEqual(expect.any(String));
+		expect(sandbox().requests({ provider: 'leadway' }).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /contacts/search/duplicate 200',
+			'POST /conversations/messages 201',
+			'POST /contacts/upsert 201',
+			'POST /conversations/messages 201',
+		]);
+		expect(sandbox().requests({ path: '/conversations/messages' })[1].body).toMatchObject({ type: 'Email', subject: 'Bem-vindo', html: '<p>Olá</p>' });
+	});
+
+	it('gets a sent message (its status moves on at each look-up) and lists a conversation', async () => {
+		const sent = await runNode(setup({ resource: 'message', operation: 'send', type: 'SMS', contactBy: 'contact', contactId: byId('sandboxContact0000002'), message: 'Oi' }));
+		const messageId = String(sent.items[0].json.messageId);
+		const first = await runNode(setup({ resource: 'message', operation: 'get', messageId }));
+		const second = await runNode(setup({ resource: 'message', operation: 'get', messageId }));
+		expect([first.items[0].json.status, second.items[0].json.status]).toEqual(['pending', 'sent']);
+
+		const list = await runNode(setup({ resource: 'message', operation: 'getAll', conversationId: 'sandboxConversation01', returnAll: true }));
+		expect(list.error).toBeUndefined();
+		expect(list.items).toHaveLength(5);
+	});
+
+	it('lists the location templates of one type', async () => {
+		const { items, error } = await runNode(setup({ resource: 'template', operation: 'getAll', returnAll: true, filters: { type: 'email' } }));
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(['sandboxTemplateMail1']);
+		expect(sandbox().requests({ provider: 'leadway' })[0]).toMatchObject({ path: '/locations/sandbox-location-1/templates', query: { originId: 'sandbox-location-1', type: 'email' } });
+	});
+});
+
+describe('Leadway CRM Trigger against the sandbox', () => {
+	const triggerSetup = (options: IDataObject): Setup => ({
+		node: LeadwayTrigger,
+		credentials: {},
+		parameters: { events: ['InboundMessage'], otherEvents: '', messageTypes: [], options },
+	});
+
+	it('accepts Ed25519-signed events checked with the sandbox public key, refuses forged and stale ones', async () => {
+		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ ed25519PublicKey: sandbox().sandboxKeys.leadwayPublicKeyPem }));
+		try {
+			const valid = await sandbox().deliver({ provider: 'leadway', to: bridge.url });
+			expect(valid.status).toBe(200);
+			expect(valid.sent.headers['X-GHL-Signature']).toEqual(expect.any(String));
+			expect(bridge.executions).toHaveLength(1);
+			expect(bridge.executions[0][0]).toMatchObject({ type: 'InboundMessage', messageType: 'SMS', locationId: 'sandbox-location-1' });
+			for (const forge of ['signature', 'missing', 'tampered', 'stale'] as const) {
+				const forged = await sandbox().deliver({ provider: 'leadway', to: bridge.url, forge });
+				expect({ forge, status: forged.status }).toEqual({ forge, status: 401 });
+			}
+			expect(bridge.executions).toHaveLength(1);
+		} finally {
+			await bridge.close();
+		}
+	});
+
+	it('with HighLevel\'s real key (the default) a sandbox signature is refused', async () => {
+		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({}));
+		try {
+			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url })).status).toBe(401);
+		} finally {
+			await bridge.close();
+		}
+	});
+
+	it('accepts the legacy RSA X-WH-Signature with the sandbox RSA key', async () => {
+		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ rsaPublicKey: sandbox().sandboxKeys.leadwayRsaPublicKeyPem }));
+		try {
+			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa' })).status).toBe(200);
+			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa', forge: 'signature' })).status).toBe(401);
+			expect(bridge.executions).toHaveLength(1);
+		} finally {
+			await bridge.close();
+		}
+	});
+});
