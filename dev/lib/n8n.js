@@ -112,6 +112,13 @@ class N8nClient {
 		return json && Object.prototype.hasOwnProperty.call(json, 'data') ? json.data : json;
 	}
 
+	/** GET a path outside /rest (e.g. /types/nodes.json, which the editor loads) with the session cookie. */
+	async getJson(route) {
+		const res = await fetch(`${this.baseUrl}${route}`, { headers: { 'browser-id': this.browserId, cookie: this.cookie } });
+		if (res.status !== 200) throw new Error(`n8n GET ${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+		return res.json();
+	}
+
 	async setupOwner(owner) {
 		return this.request('POST', '/owner/setup', owner);
 	}
@@ -152,7 +159,7 @@ class N8nClient {
 
 	async listExecutions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const data = await this.request('GET', `/executions?filter=${filter}&limit=250`);
+		const data = await this.request('GET', `/executions?filter=${filter}&limit=100`);
 		return data.results || [];
 	}
 
