@@ -59,11 +59,22 @@ async function startN8nProcess({ install, command = 'start', env, logFile, name,
 		logFile,
 	});
 	const url = `http://127.0.0.1:${port}`;
+	try {
+		await waitUntilReady(proc, command, url, readyTimeoutMs);
+	} catch (e) {
+		// Never leave a half-started n8n behind.
+		await proc.stop();
+		throw e;
+	}
+	return { url, port, proc };
+}
+
+async function waitUntilReady(proc, command, url, readyTimeoutMs) {
 	const failFast = () =>
 		proc.exited ? `the process exited (${JSON.stringify(proc.exited)}); last log lines:\n${proc.tail(30)}` : '';
 	if (command === 'worker') {
 		// Workers serve no HTTP by default; n8n logs this line once it listens to the queue.
-		await waitFor(`${proc.name} to connect to the queue`, () => /Worker started execution|n8n worker is now ready/i.test(proc.log()), {
+		await waitFor(`${proc.name} to connect to the queue`, () => /n8n worker is now ready/.test(proc.log()), {
 			timeoutMs: readyTimeoutMs,
 			intervalMs: 500,
 			failFast,
@@ -75,7 +86,6 @@ async function startN8nProcess({ install, command = 'start', env, logFile, name,
 			{ timeoutMs: readyTimeoutMs, intervalMs: 500, failFast },
 		);
 	}
-	return { url, port, proc };
 }
 
 /** n8n's REST API as its editor uses it. */

@@ -83,21 +83,20 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 		const processes = { main };
 		let webhookBase = main.url;
 		if (mode === 'queue') {
-			processes.workers = [];
+			// Workers and the webhook process start together; each one's failure stops the stack.
+			const boots = [];
 			for (let i = 1; i <= workers; i += 1) {
-				const w = await startN8nProcess({ install, command: 'worker', env, logFile: path.join(logs, `n8n-worker-${i}.log`), name: `n8n worker ${i}` });
-				started.push(w.proc);
-				processes.workers.push(w);
+				boots.push(startN8nProcess({ install, command: 'worker', env, logFile: path.join(logs, `n8n-worker-${i}.log`), name: `n8n worker ${i}` }));
 			}
-			const webhook = await startN8nProcess({
-				install,
-				command: 'webhook',
-				env,
-				port: webhookPort,
-				logFile: path.join(logs, 'n8n-webhook.log'),
-				name: 'n8n webhook',
-			});
-			started.push(webhook.proc);
+			boots.push(
+				startN8nProcess({ install, command: 'webhook', env, port: webhookPort, logFile: path.join(logs, 'n8n-webhook.log'), name: 'n8n webhook' }),
+			);
+			const results = await Promise.allSettled(boots);
+			for (const r of results) if (r.status === 'fulfilled') started.push(r.value.proc);
+			const failed = results.find((r) => r.status === 'rejected');
+			if (failed) throw failed.reason;
+			const webhook = results.pop().value;
+			processes.workers = results.map((r) => r.value);
 			processes.webhook = webhook;
 			webhookBase = webhook.url;
 			log(`queue mode: ${workers} workers and a webhook process on ${webhook.url}`);

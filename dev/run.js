@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run dev`: a real n8n with this package built, packed and installed as a community package, the
+// sandbox of the four APIs, an owner account, one credential per provider pointing at the sandbox and
+// the example workflows imported (triggers published). Runs until Ctrl-C, then stops all it started.
+'use strict';
+const path = require('path');
+const { startStack } = require('./lib/stack');
+const { provision, webhookUrl } = require('./lib/setup');
+const { repoRoot } = require('./lib/n8n-install');
+
+const workDir = path.join(repoRoot, '.dev', 'run');
+const t0 = Date.now();
+const log = (message) => console.log(`[dev +${Math.round((Date.now() - t0) / 1000)}s] ${message}`);
+
+async function main() {
+	log('starting (a fresh n8n each run: the database lives in .dev/run and is reset at the next start)');
+	const stack = await startStack({ workDir, mode: 'regular', log });
+	let stopping = false;
+	const stop = async (signal) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal}: stopping n8n and the sandbox …`);
+		await stack.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
+	stack.processes.main.proc.child.on('exit', (code) => {
+		if (stopping) return;
+		console.error(`n8n exited (code ${code}); its log: ${stack.processes.main.proc.logFile}`);
+		stop('n8n exited');
+	});
+
+	let provisioned;
+	try {
+		provisioned = await provision(stack.client, stack.sandbox, { log });
+	} catch (e) {
+		await stack.stop();
+		throw e;
+	}
+	const { owner, workflows } = provisioned;
+	const cli = path.relative(process.cwd(), path.join(repoRoot, 'dev', 'sandbox', 'cli.js')) || 'dev/sandbox/cli.js';
+	const lines = [
+		'',
+		`n8n ${require('./lib/n8n-install').N8N_VERSION} is ready with n8n-nodes-br-messaging loaded from its npm pack tarball.`,
+		'',
+		`  Open      ${stack.url}`,
+		`  Sign in   ${owner.email}  /  ${owner.password}`,
+		`  Sandbox   ${stack.sandbox.url}  (recorded requests: ${stack.sandbox.url}/__sandbox/requests)`,
+		`  Logs      ${path.join(workDir, 'logs')}`,
+		'',
+		'Example workflows (open one, then "Execute workflow"):',
+		...workflows.filter((w) => !w.trigger).map((w) => `  ${w.name}\n      ${stack.url}/workflow/${w.id}`),
+		'',
+		'Trigger workflows (published). Fire a signed sandbox webhook at one, then look at its Executions tab:',
+	];
+	for (const w of workflows.filter((wf) => wf.trigger)) {
+		const node = w.nodes.find((n) => n.webhookId);
+		const provider = node.type.replace(/^.*\./, '').replace(/Trigger$/, '').replace(/Sdr$/, '').toLowerCase();
+		lines.push(`  ${w.name}`);
+		lines.push(`      node ${cli} deliver --sandbox ${stack.sandbox.url} --provider ${provider} --to ${webhookUrl(stack.url, node)}`);
+	}
+	lines.push('', 'Add --forge signature (or missing, tampered) to send a forged event: the trigger answers 401 and starts nothing.');
+	lines.push('', 'Press Ctrl-C to stop n8n and the sandbox.');
+	console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+	console.error(`npm run dev failed: ${e.message}`);
+	process.exit(1);
+});
