@@ -82,7 +82,7 @@ export const leadway: ProviderHttp = {
 };
 
 export interface LeadwayRequestOptions {
-	body?: IDataObject;
+	body?: IDataObject | FormData;
 	qs?: IDataObject;
 	itemIndex?: number;
 	safeToRepeat?: boolean;
