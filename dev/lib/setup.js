@@ -18,6 +18,7 @@ const CREDENTIAL_NAMES = Object.freeze({
 	iagenteSdrApi: 'IAGENTE SDR (sandbox)',
 });
 
+const PACKAGE = 'n8n-nodes-br-messaging';
 const WORKFLOWS_DIR = path.join(__dirname, '..', 'workflows');
 // Values the sandbox decides (its Leadway signing key, the LigueLead URL token) are filled in at import.
 const PLACEHOLDERS = {
@@ -36,9 +37,11 @@ function loadWorkflowFiles(dir = WORKFLOWS_DIR) {
 const isTriggerWorkflow = (workflow) => workflow.nodes.some((n) => /Trigger$/.test(n.type) && !n.type.startsWith('n8n-nodes-base.'));
 
 /** Points the workflow's credential references at the credentials created in this n8n, and fills sandbox values. */
-function bindWorkflow(workflow, credentialIds, sandbox) {
+function bindWorkflow(workflow, credentialIds, sandbox, packageName = PACKAGE) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	for (const node of copy.nodes) {
+		// A per-provider package (n8n-nodes-liguelead …) registers the same nodes under its own name.
+		if (node.type.startsWith(`${PACKAGE}.`)) node.type = `${packageName}.${node.type.slice(PACKAGE.length + 1)}`;
 		for (const type of Object.keys(node.credentials || {})) {
 			if (!credentialIds[type]) throw new Error(`workflow "${copy.name}" uses credential type ${type}, which was not created`);
 			node.credentials[type] = { id: credentialIds[type], name: CREDENTIAL_NAMES[type] };
@@ -55,19 +58,24 @@ function bindWorkflow(workflow, credentialIds, sandbox) {
  * Owner, credentials and workflows. Returns { owner, credentials: {type: id}, workflows: [{ file, id, name,
  * trigger, nodes }] }. Trigger workflows are published when `activate` is true.
  */
-async function provision(client, sandbox, { activate = true, log = () => {}, files = loadWorkflowFiles() } = {}) {
+async function provision(
+	client,
+	sandbox,
+	{ activate = true, log = () => {}, files = loadWorkflowFiles(), credentialTypes = Object.keys(sandbox.credentials), packageName = PACKAGE } = {},
+) {
 	await client.setupOwner(OWNER);
 	log(`owner ${OWNER.email} created`);
 	const credentials = {};
-	for (const [type, data] of Object.entries(sandbox.credentials)) {
+	for (const type of credentialTypes) {
+		const data = sandbox.credentials[type];
 		const created = await client.createCredential({ name: CREDENTIAL_NAMES[type] || `${type} (sandbox)`, type, data });
 		credentials[type] = created.id;
 	}
 	log(`credentials created: ${Object.keys(credentials).join(', ')}`);
 	const workflows = [];
 	for (const { file, workflow } of files) {
-		const created = await client.createWorkflow(bindWorkflow(workflow, credentials, sandbox));
-		const entry = { file, id: created.id, name: created.name, trigger: isTriggerWorkflow(workflow), nodes: workflow.nodes };
+		const created = await client.createWorkflow(bindWorkflow(workflow, credentials, sandbox, packageName));
+		const entry = { file, id: created.id, name: created.name, trigger: isTriggerWorkflow(workflow), nodes: created.nodes };
 		if (entry.trigger && activate) await client.activateWorkflow(created.id);
 		workflows.push(entry);
 	}
@@ -80,4 +88,4 @@ function webhookUrl(baseUrl, node) {
 	return `${baseUrl.replace(/\/$/, '')}/webhook/${node.webhookId}/webhook`;
 }
 
-module.exports = { OWNER, CREDENTIAL_NAMES, loadWorkflowFiles, bindWorkflow, provision, webhookUrl, isTriggerWorkflow, WORKFLOWS_DIR };
+module.exports = { PACKAGE, OWNER, CREDENTIAL_NAMES, loadWorkflowFiles, bindWorkflow, provision, webhookUrl, isTriggerWorkflow, WORKFLOWS_DIR };
