@@ -174,11 +174,19 @@ const SEND_CASES = {
 	},
 };
 
-/** Per trigger: the forgeries its verification must refuse, and a value identifying each delivered event. */
+/**
+ * Per trigger: the forgeries its verification must refuse, a genuine event of a kind the example
+ * workflow did not select (accepted, but must start nothing), and a value identifying each event.
+ */
 const TRIGGER_CASES = {
-	'trigger-iagente.json': { provider: 'iagente', forges: ['signature', 'missing', 'tampered'], marker: (p) => p.id },
-	'trigger-superlead.json': { provider: 'superlead', forges: ['signature', 'missing', 'tampered'], marker: (p) => p.id },
-	'trigger-leadway.json': { provider: 'leadway', forges: ['signature', 'missing', 'tampered', 'stale'], marker: (p) => p.webhookId },
+	'trigger-iagente.json': { provider: 'iagente', forges: ['signature', 'missing', 'tampered'], unselected: 'lead.created', marker: (p) => p.id },
+	'trigger-superlead.json': {
+		provider: 'superlead',
+		forges: ['signature', 'missing', 'tampered'],
+		unselected: 'whatsapp.message.received',
+		marker: (p) => p.id,
+	},
+	'trigger-leadway.json': { provider: 'leadway', forges: ['signature', 'missing', 'tampered', 'stale'], unselected: 'ContactCreate', marker: (p) => p.webhookId },
 	'trigger-liguelead.json': { provider: 'liguelead', forges: ['signature', 'missing'], marker: (p) => p.campaign.id },
 };
 

@@ -94,6 +94,12 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 		assert.ok(r.status === 401 || r.status === 403, `${testCase.provider} event forged with "${forge}" must get 401/403, got ${r.status}: ${JSON.stringify(r.body)}`);
 		tally.forgedRefused += 1;
 	}
+	let ignored = 0;
+	if (testCase.unselected) {
+		const r = await sandbox.deliver({ provider: testCase.provider, to: url, event: testCase.unselected });
+		assert.ok(r.status >= 200 && r.status < 300, `a genuine but unselected ${testCase.provider} ${testCase.unselected} event gets ${r.status}, expected 2xx`);
+		ignored = 1;
+	}
 	const markers = [];
 	for (let i = 0; i < valid; i += 1) {
 		const r = await sandbox.deliver({ provider: testCase.provider, to: url });
@@ -114,7 +120,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 	assert.equal(
 		executions.length,
 		valid,
-		`"${wf.name}": ${executions.length} executions for ${valid} genuine and ${testCase.forges.length + 1} refused events`,
+		`"${wf.name}": ${executions.length} executions for ${valid} genuine events (${testCase.forges.length + 1} refused, ${ignored} unselected sent too)`,
 	);
 	const outputs = [];
 	for (const e of executions) {
