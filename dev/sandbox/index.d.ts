@@ -85,7 +85,7 @@ export interface SandboxCredentials {
 	iagenteSdrApi: { apiKey: string; baseUrl: string; authHeader: string };
 	superleadApi: { apiKey: string; baseUrl: string; webhookSecret: string };
 	leadwayApi: { accessToken: string; locationId: string; baseUrl: string; apiVersion: string };
-	ligueLeadApi: { apiToken: string; appId: string; baseUrl: string };
+	ligueLeadApi: { apiToken: string; appId: string; baseUrl: string; webhookToken: string };
 }
 
 export interface Sandbox {

@@ -1,5 +1,5 @@
 // The real Leadway CRM node and trigger against the sandbox, over real sockets.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LeadwayApi } from '../../credentials/LeadwayApi.credentials';
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
@@ -114,7 +114,7 @@ describe('Leadway node against the sandbox', () => {
 });
 
 describe('Leadway CRM Trigger against the sandbox', () => {
-	const triggerSetup = (options: IDataObject): Setup => ({
+	const triggerSetup = (options: INodeParameters): Setup => ({
 		node: LeadwayTrigger,
 		credentials: {},
 		parameters: { events: ['InboundMessage'], otherEvents: '', messageTypes: [], options },
@@ -148,7 +148,7 @@ describe('Leadway CRM Trigger against the sandbox', () => {
 	});
 
 	it('accepts the legacy RSA X-WH-Signature with the sandbox RSA key', async () => {
-		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ rsaPublicKey: sandbox().sandboxKeys.leadwayRsaPublicKeyPem }));
+		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ acceptLegacyRsa: true, rsaPublicKey: sandbox().sandboxKeys.leadwayRsaPublicKeyPem }));
 		try {
 			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa' })).status).toBe(200);
 			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa', forge: 'signature' })).status).toBe(401);

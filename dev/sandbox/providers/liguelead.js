@@ -8,6 +8,7 @@ const { isObject, isText, isHttpUrl, ids } = require('../core');
 
 const API_TOKEN = 'sandbox-liguelead-api-token';
 const APP_ID = 'sandbox-app-id';
+const WEBHOOK_TOKEN = 'sandbox-liguelead-webhook-token-0001';
 
 const PHONE = /^(\+55\d{10,11}|55\d{10,11}|\d{10,11})$/;
 const MAX_PHONES = 10_000;
@@ -246,7 +247,9 @@ module.exports = {
 	displayName: 'LigueLead',
 	basePath: '/v1',
 	credentialType: 'ligueLeadApi',
-	credentials: (url) => ({ apiToken: API_TOKEN, appId: APP_ID, baseUrl: `${url}/liguelead/v1` }),
+	// webhookToken: the LigueLead Trigger's token once it lives in the credential (branch webhooks);
+	// until then the same value goes in the trigger's Token parameter (triggerSettings).
+	credentials: (url) => ({ apiToken: API_TOKEN, appId: APP_ID, baseUrl: `${url}/liguelead/v1`, webhookToken: WEBHOOK_TOKEN }),
 	rateLimits: [{ limit: 600_000, windowMs: 60_000 }],
 	createState,
 	authenticate,
@@ -256,5 +259,5 @@ module.exports = {
 	routes,
 	API_TOKEN,
 	APP_ID,
-	WEBHOOK_TOKEN: 'sandbox-liguelead-webhook-token-0001',
+	WEBHOOK_TOKEN,
 };
