@@ -137,7 +137,12 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 		}
 		Object.assign(headers, options.headers ?? {});
 
-		const response = await fetch(url, { method: 'POST', headers, body: sent, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+		let response;
+		try {
+			response = await fetch(url, { method: 'POST', headers, body: sent, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+		} catch (cause) {
+			throw new Error(`deliver: could not reach ${url}: ${cause.cause?.code ?? cause.cause?.message ?? cause.message}`);
+		}
 		const text = await response.text();
 		let body = text;
 		try {
