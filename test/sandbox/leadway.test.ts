@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { LeadwayApi } from '../../credentials/LeadwayApi.credentials';
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { LeadwayTrigger } from '../../nodes/Leadway/LeadwayTrigger.node';
-import { runNode } from '../harness';
+import { loadOptionsContext, runNode } from '../harness';
 import type { Setup } from '../harness';
 import { startTriggerBridge, useSandbox } from './helpers';
 
@@ -110,6 +110,88 @@ describe('Leadway node against the sandbox', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(['sandboxTemplateMail1']);
 		expect(sandbox().requests({ provider: 'leadway' })[0]).toMatchObject({ path: '/locations/sandbox-location-1/templates', query: { originId: 'sandbox-location-1', type: 'email' } });
+	});
+});
+
+describe('Leadway opportunities and attachment files against the sandbox', () => {
+	it('picks a pipeline and stage, creates an opportunity, finds it, moves it, marks it won and deletes it', async () => {
+		const node = new Leadway();
+		const context = loadOptionsContext(setup({ resource: 'opportunity', operation: 'create', pipelineId: 'sandboxPipelineSales' }));
+		expect(await node.methods.loadOptions.getPipelines.call(context)).toEqual([
+			{ name: 'Vendas', value: 'sandboxPipelineSales' },
+			{ name: 'Onboarding', value: 'sandboxPipelineOnbrd' },
+		]);
+		expect(sandbox().requests()[0]).toMatchObject({ method: 'GET', path: '/opportunities/pipelines', query: { locationId: 'sandbox-location-1' }, status: 200 });
+
+		const created = await runNode(
+			setup({
+				resource: 'opportunity',
+				operation: 'create',
+				contactId: byId('sandboxContact0000002'),
+				pipelineId: 'sandboxPipelineSales',
+				pipelineStageId: 'sandboxStageNew00001',
+				name: 'Plano mensal - Maria',
+				status: 'open',
+				additionalFields: { monetaryValue: 99.9 },
+			}),
+		);
+		expect(created.error).toBeUndefined();
+		const id = String(created.items[0].json.id);
+		expect(sandbox().requests({ path: '/opportunities/' })[0]).toMatchObject({
+			method: 'POST',
+			status: 201,
+			body: { locationId: 'sandbox-location-1', pipelineId: 'sandboxPipelineSales', pipelineStageId: 'sandboxStageNew00001', contactId: 'sandboxContact0000002', status: 'open', monetaryValue: 99.9 },
+		});
+
+		const found = await runNode(setup({ resource: 'opportunity', operation: 'getAll', returnAll: true, filters: { contactId: 'sandboxContact0000002' } }));
+		expect(found.items.map((item) => item.json.id)).toEqual([id]);
+		expect(sandbox().requests({ path: '/opportunities/search' })[0].query).toMatchObject({ location_id: 'sandbox-location-1', contact_id: 'sandboxContact0000002' });
+
+		const moved = await runNode(
+			setup({ resource: 'opportunity', operation: 'update', opportunityId: id, pipelineId: 'sandboxPipelineSales', updateFields: { pipelineStageId: 'sandboxStageClosing01' } }),
+		);
+		expect(moved.items[0].json).toMatchObject({ id, pipelineStageId: 'sandboxStageClosing01' });
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'updateStatus', opportunityId: id, status: 'won' }))).error).toBeUndefined();
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'get', opportunityId: id }))).items[0].json).toMatchObject({ status: 'won' });
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'delete', opportunityId: id }))).error).toBeUndefined();
+		expect(sandbox().state('leadway').opportunities.map((o: IDataObject) => o.id)).toEqual(['sandboxOpportunity001']);
+	});
+
+	it('a stage of another pipeline is refused', async () => {
+		const { error } = await runNode(
+			setup({ resource: 'opportunity', operation: 'create', contactId: byId('sandboxContact0000002'), pipelineId: 'sandboxPipelineOnbrd', pipelineStageId: 'sandboxStageNew00001', name: 'X', status: 'open' }),
+		);
+		expect(sandbox().requests({ path: '/opportunities/' })[0].status).toBe(400);
+		expect(error?.message).toContain('Pipeline stage not found');
+	});
+
+	it('uploads a PDF to the contact\'s conversation (multipart), then sends its URL with the message', async () => {
+		const pdf = Buffer.from('%PDF-1.4 sandbox', 'latin1');
+		const { items, error } = await runNode({
+			...setup({
+				resource: 'message',
+				operation: 'send',
+				type: 'WhatsApp',
+				contactBy: 'contact',
+				contactId: byId('sandboxContact0000002'),
+				message: 'Segue a proposta',
+				attachments: '',
+				attachmentFiles: 'data',
+			}),
+			binaryInput: [{ data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'proposta.pdf' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox().requests({ provider: 'leadway' }).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /conversations/search 200',
+			'POST /conversations/ 201',
+			'POST /conversations/messages/upload 200',
+			'POST /conversations/messages 201',
+		]);
+		const upload = sandbox().requests({ path: '/conversations/messages/upload' })[0];
+		expect(upload.body).toMatchObject({ locationId: 'sandbox-location-1', contactId: 'sandboxContact0000002', files: [{ name: 'fileAttachment', filename: 'proposta.pdf', contentType: 'application/pdf', size: pdf.length }] });
+		const [stored] = sandbox().state('leadway').uploads;
+		expect(sandbox().requests({ path: '/conversations/messages' })[0].body).toMatchObject({ type: 'WhatsApp', message: 'Segue a proposta', attachments: [stored.url] });
+		expect(items[0].json.conversationId).toBe(upload.body && (upload.body as IDataObject).conversationId);
 	});
 });
 
