@@ -41,6 +41,13 @@ const sandboxKeys = {
 const FORGES = ['signature', 'missing', 'tampered', 'stale'];
 const STALE_SECONDS = 15 * 60;
 
+/** LigueLead reports phones as +55…; sends may carry them national (11 digits) or with 55. */
+const e164 = (phone) => {
+	if (typeof phone !== 'string') return undefined;
+	const digits = phone.replace(/\D/g, '');
+	return phone.startsWith('+') ? phone : digits.startsWith('55') && digits.length >= 12 ? `+${digits}` : `+55${digits}`;
+};
+
 const hmacHex = (secret, payload) => createHmac('sha256', secret).update(payload).digest('hex');
 
 /** Registrations are matched on the URL without its query string, as n8n's webhook path has none. */
@@ -49,6 +56,13 @@ const withoutQuery = (url) => String(url).split('?')[0].replace(/\/+$/, '');
 function createDeliverer({ providerName, state, credentials, triggerSettings }) {
 	return async function deliver(options = {}) {
 		const provider = providerName(options.provider);
+		let campaign;
+		if (provider === 'liguelead' && options.campaignId !== undefined) {
+			// A campaign sent through the sandbox: report on it, to its Status Callback URL by default.
+			campaign = state('liguelead').campaigns.find((c) => c.id === options.campaignId);
+			if (!campaign) throw new Error(`deliver: no LigueLead campaign ${options.campaignId} was sent through this sandbox`);
+			options = { channel: campaign.type, phone: e164(campaign.phones?.[0]), message: campaign.message, isFlash: campaign.is_flash, ...options, to: options.to ?? campaign.webhook_url ?? undefined };
+		}
 		if (typeof options.to !== 'string' || !/^https?:\/\//.test(options.to)) {
 			throw new Error('deliver: "to" must be the trigger\'s http(s) webhook URL');
 		}
@@ -115,7 +129,9 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 			}
 			// Where the LigueLead Trigger reads its token: the URL query (?token=) today; a header is
 			// possible with tokenPlacement 'header' (or 'both') in case the trigger moves it there.
-			const token = forge === 'signature' ? `wrong-token-${randomBytes(8).toString('hex')}` : (options.token ?? triggerSettings.ligueLeadTrigger.token);
+			// A token already in the URL (a Status Callback URL as the user wrote it) is kept.
+			const tokenInUrl = new URL(url).searchParams.get(options.tokenParameter ?? 'token') ?? undefined;
+			const token = forge === 'signature' ? `wrong-token-${randomBytes(8).toString('hex')}` : (options.token ?? tokenInUrl ?? triggerSettings.ligueLeadTrigger.token);
 			const placement = options.tokenPlacement ?? 'query';
 			if (forge !== 'missing') {
 				if (placement === 'query' || placement === 'both') {

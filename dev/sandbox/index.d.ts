@@ -31,8 +31,8 @@ export type Forge = 'signature' | 'missing' | 'tampered' | 'stale';
 
 export interface DeliverOptions {
 	provider: string;
-	/** The trigger's webhook URL. */
-	to: string;
+	/** The trigger's webhook URL (LigueLead with `campaignId`: defaults to that send's Status Callback URL). */
+	to?: string;
 	event?: string;
 	payload?: Record<string, unknown>;
 	forge?: Forge;
@@ -55,9 +55,10 @@ export interface DeliverOptions {
 	tokenPlacement?: 'query' | 'header' | 'both';
 	tokenParameter?: string;
 	tokenHeader?: string;
-	/** LigueLead sample payload details. */
+	/** LigueLead: the event's details; `campaignId` of a send made through the sandbox fills channel and phone. */
 	channel?: 'sms' | 'voice' | 'rcs';
 	status?: string;
+	phone?: string;
 	campaignId?: string;
 }
 

@@ -159,4 +159,26 @@ describe('LigueLead Trigger against the sandbox', () => {
 			await bridge.close();
 		}
 	});
+
+	it('reports on a campaign sent through the sandbox, at the Status Callback URL the send carried', async () => {
+		const token = sandbox().triggerSettings.ligueLeadTrigger.token;
+		const setup: Setup = { node: LigueLeadTrigger, credentials: credentials(), parameters: { token, channels: ['sms'], statuses: [], options: {} } };
+		const bridge = await startTriggerBridge(new LigueLeadTrigger(), setup);
+		try {
+			const sent = await runNode({
+				node: LigueLead,
+				credentials: credentials(),
+				parameters: { resource: 'sms', operation: 'send', title: 'T', message: 'Sua senha chegou', phones: '11999990001', options: { webhookUrl: `${bridge.url}?token=${token}` } },
+			});
+			expect(sent.error).toBeUndefined();
+			const campaignId = String(sent.items[0].json.campaign_id);
+			const delivered = await sandbox().deliver({ provider: 'liguelead', campaignId, status: 'delivered' });
+			expect(delivered.status).toBe(200);
+			expect(bridge.executions).toEqual([
+				[expect.objectContaining({ campaign: expect.objectContaining({ id: campaignId, type: 'sms', phone: '+5511999990001', message: 'Sua senha chegou', status: 'delivered' }) })],
+			]);
+		} finally {
+			await bridge.close();
+		}
+	});
 });

@@ -70,7 +70,10 @@ function checkPhones(phones, errors) {
 	if (bad.length > 0) errors.push({ field: 'phones', message: `invalid phone number(s): ${bad.slice(0, 5).join(', ')}` });
 }
 
-/** Public http(s), no `_` in the host name, at most 512 characters (vendor node and MCP server). */
+/**
+ * http(s), no `_` in the host name, at most 512 characters (vendor node and MCP server). LigueLead
+ * wants a public address; the sandbox accepts loopback ones on purpose, so local triggers get callbacks.
+ */
 function checkWebhookUrl(value, errors) {
 	if (value === undefined) return;
 	if (!isHttpUrl(value) || value.length > 512 || new URL(value).hostname.includes('_')) {
@@ -79,7 +82,7 @@ function checkWebhookUrl(value, errors) {
 }
 
 function accept(state, type, body, label) {
-	const campaign = { id: ids.uuid(), type, accepted_at: new Date().toISOString(), phones: body.phones, webhook_url: body.webhook_url ?? null, title: body.title ?? null };
+	const campaign = { id: ids.uuid(), type, accepted_at: new Date().toISOString(), phones: body.phones, webhook_url: body.webhook_url ?? null, title: body.title ?? null, message: body.message ?? null, is_flash: body.is_flash === true };
 	state.campaigns.push(campaign);
 	return { status: 202, body: { message: `${label} accepted successfully`, data: { campaign_id: campaign.id, accepted_at: campaign.accepted_at } } };
 }
