@@ -95,6 +95,36 @@ describe('LigueLead node against the sandbox', () => {
 		expect(templates.items).toHaveLength(2);
 	});
 
+	it('creates a card template (buttons of each type, no media) and a carousel of two cards', async () => {
+		const cardTemplate = await runNode(
+			setup({
+				resource: 'rcs',
+				operation: 'createTemplate',
+				title: 'Pedido',
+				templateType: 'card',
+				header: 'Seu pedido',
+				body: 'Acompanhe a entrega',
+				mediaSource: 'none',
+				buttons: {
+					button: [
+						{ type: 'open_url', title: 'Rastrear', url: 'https://example.com/r/123' },
+						{ type: 'dial_call', title: 'Ligar', phoneNumber: '+5511999999999' },
+						{ type: 'reply', title: 'Obrigado' },
+					],
+				},
+			}),
+		);
+		expect(cardTemplate.error).toBeUndefined();
+		expect(sandbox().requests({ path: '/rcs/templates/card' })[0].status).toBe(201);
+
+		const card = (header: string) => ({ header, body: `Veja ${header}`, media_url: `https://example.com/${header}.jpg`, buttons: [{ type: 'reply', title: 'Quero' }] });
+		const carousel = await runNode(
+			setup({ resource: 'rcs', operation: 'createTemplate', title: 'Vitrine', templateType: 'carousel', cardsInput: 'json', cardsJson: JSON.stringify([card('a'), card('b')]) }),
+		);
+		expect(carousel.error).toBeUndefined();
+		expect(sandbox().requests({ path: '/rcs/templates/carousel' })[0]).toMatchObject({ status: 201, body: { title: 'Vitrine', cards: [card('a'), card('b')] } });
+	});
+
 	it('RCS text from an agent that is not approved is refused with 403', async () => {
 		const pending = sandbox().state('liguelead').agents[1].id as string;
 		const { error } = await runNode(setup({ resource: 'rcs', operation: 'send', phones: '11999999999', sendAs: 'message', message: 'Oi', agentId: { __rl: true, mode: 'id', value: pending } }));
