@@ -4,7 +4,7 @@
 // templates, `{error: "…"}` / `{error: [{field, message}]}` errors, 600,000 requests/min with
 // X-RateLimit-Limit/Remaining/Reset. Accepted campaigns are kept so `deliver()` can report on them.
 
-const { isObject, isText, isHttpUrl, ids } = require('../core');
+const { isObject, isText, isHttpUrl, ids, rateLimitHeaders } = require('../core');
 
 const API_TOKEN = 'sandbox-liguelead-api-token';
 const APP_ID = 'sandbox-app-id';
@@ -47,15 +47,6 @@ function authenticate(headers) {
 		return fail(401, headers['api-token'] && headers['app-id'] ? 'Unauthorized: invalid api-token or app-id' : 'Unauthorized: send the api-token and app-id headers');
 	}
 	return { key: API_TOKEN };
-}
-
-function rateLimitHeaders(windows) {
-	const [minute] = windows;
-	return {
-		'X-RateLimit-Limit': String(minute.limit),
-		'X-RateLimit-Remaining': String(Math.max(0, minute.limit - minute.used)),
-		'X-RateLimit-Reset': String(Math.ceil((Date.now() + minute.resetMs) / 1000)),
-	};
 }
 
 const rateLimited = () => fail(429, 'Too Many Requests');

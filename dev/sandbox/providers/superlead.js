@@ -5,7 +5,7 @@
 // Idempotency-Key replay, the 24 h window, and statuses that move on as the message is polled.
 
 const { randomUUID } = require('node:crypto');
-const { isObject, isText, isHttpUrl, EMAIL } = require('../core');
+const { isObject, isText, isHttpUrl, EMAIL, rateLimitHeaders } = require('../core');
 
 const API_KEY = 'sandbox-superlead-api-key';
 const WEBHOOK_SECRET = 'sandbox-superlead-webhook-secret';
@@ -50,15 +50,6 @@ function authenticate(headers) {
 	const key = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1]?.trim();
 	if (key === API_KEY) return { key };
 	return error(401, 'invalid_api_key', "Missing or invalid API key. Send it as 'Authorization: Bearer sl_live_...'.");
-}
-
-function rateLimitHeaders(windows) {
-	const [minute] = windows;
-	return {
-		'X-RateLimit-Limit': String(minute.limit),
-		'X-RateLimit-Remaining': String(Math.max(0, minute.limit - minute.used)),
-		'X-RateLimit-Reset': String(Math.ceil((Date.now() + minute.resetMs) / 1000)),
-	};
 }
 
 const rateLimited = () => error(429, 'rate_limit_exceeded', 'Rate limit for this API key exceeded. Retry after the time in the Retry-After header.');
