@@ -53,6 +53,12 @@ const hmacHex = (secret, payload) => createHmac('sha256', secret).update(payload
 /** Registrations are matched on the URL without its query string, as n8n's webhook path has none. */
 const withoutQuery = (url) => String(url).split('?')[0].replace(/\/+$/, '');
 
+/** The latest IAGENTE webhook registered for this URL (the trigger re-registers on each activation). */
+function findRegistration(state, url) {
+	const wanted = withoutQuery(url);
+	return [...state('iagente').webhooks].reverse().find((hook) => withoutQuery(hook.url) === wanted);
+}
+
 function createDeliverer({ providerName, state, credentials, triggerSettings }) {
 	return async function deliver(options = {}) {
 		const provider = providerName(options.provider);
@@ -71,7 +77,10 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 			throw new Error(`deliver: forge must be one of ${FORGES.join(', ')}`);
 		}
 		const catalogue = EVENTS[provider];
-		const event = options.event || catalogue.default;
+		let event = options.event || catalogue.default;
+		const registration = provider === 'iagente' ? findRegistration(state, options.registeredUrl ?? options.to) : undefined;
+		// IAGENTE sends only the events a webhook subscribed to: without an explicit event, pick one of those.
+		if (!options.event && registration && !registration.events.includes(event)) event = registration.events[0];
 		const payload = options.payload ?? catalogue.build(event, options);
 		let url = options.to;
 		const headers = { 'Content-Type': 'application/json', 'User-Agent': `n8n-br-messaging-sandbox/${provider}` };
@@ -84,11 +93,7 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 		if (provider === 'iagente') {
 			if (forge === 'stale') throw new Error('deliver: IAGENTE SDR events carry no timestamp, so they cannot be stale');
 			let secret = options.secret;
-			if (!secret) {
-				const registered = withoutQuery(options.registeredUrl ?? url);
-				const hook = [...state('iagente').webhooks].reverse().find((h) => withoutQuery(h.url) === registered);
-				secret = hook?.signing_secret;
-			}
+			if (!secret) secret = registration?.signing_secret;
 			if (!secret && forge !== 'signature' && forge !== 'missing') {
 				throw new Error(`deliver: no IAGENTE webhook is registered for ${url}; activate the trigger first (it registers itself with POST /webhooks)`);
 			}

@@ -191,6 +191,10 @@ describe('IAGENTE SDR Trigger against the sandbox', () => {
 			expect(tested.items[0].json).toMatchObject({ event: 'lead.created', delivered: true, status_code: 200 });
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'lead.created' });
+			// Without an event, deliver() sends one the webhook subscribed to (lead.created here), as IAGENTE only sends those.
+			const defaulted = await sandbox().deliver({ provider: 'iagente', to: bridge.url });
+			expect(defaulted).toMatchObject({ status: 200, sent: { event: 'lead.created' } });
+			expect(bridge.executions).toHaveLength(2);
 		} finally {
 			await bridge.close();
 		}

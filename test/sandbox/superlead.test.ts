@@ -56,6 +56,13 @@ describe('Superlead node against the sandbox', () => {
 		expect(items[0].json).toMatchObject({ status: 'sent', to: '+5511999990001', type: 'text' });
 	});
 
+	it('sends to a BSUID (the contact\'s WhatsApp user id) as written', async () => {
+		const { items, error } = await runNode(send({ to: 'BR.13491208655302741918' }));
+		expect(error).toBeUndefined();
+		expect(sandbox().requests({ path: '/v1/messages' })[0].body).toMatchObject({ to: 'BR.13491208655302741918' });
+		expect(items[0].json).toMatchObject({ to: '+5511999990001', status: 'accepted' });
+	});
+
 	it('a repeated Idempotency-Key returns the original message instead of sending again', async () => {
 		const parameters = send({ options: { idempotencyKey: 'pedido-8734' } });
 		const first = await runNode(parameters);
