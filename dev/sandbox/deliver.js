@@ -69,6 +69,12 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 			if (!campaign) throw new Error(`deliver: no LigueLead campaign ${options.campaignId} was sent through this sandbox`);
 			options = { channel: campaign.type, phone: e164(campaign.phones?.[0]), message: campaign.message, isFlash: campaign.is_flash, ...options, to: options.to ?? campaign.webhook_url ?? undefined };
 		}
+		if (provider === 'superlead' && options.messageId !== undefined) {
+			// A message sent through the sandbox: its status event carries its wamid, as Superlead's does.
+			const entry = state('superlead').messages.get(options.messageId);
+			if (!entry) throw new Error(`deliver: no Superlead message ${options.messageId} was sent through this sandbox`);
+			options = { ...options, message: entry.message };
+		}
 		if (typeof options.to !== 'string' || !/^https?:\/\//.test(options.to)) {
 			throw new Error('deliver: "to" must be the trigger\'s http(s) webhook URL');
 		}

@@ -55,6 +55,8 @@ export interface DeliverOptions {
 	tokenPlacement?: 'query' | 'header' | 'both';
 	tokenParameter?: string;
 	tokenHeader?: string;
+	/** Superlead: a message sent through the sandbox, whose status event to send (with `status`). */
+	messageId?: string;
 	/** LigueLead: the event's details; `campaignId` of a send made through the sandbox fills channel and phone. */
 	channel?: 'sms' | 'voice' | 'rcs';
 	status?: string;

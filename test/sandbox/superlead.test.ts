@@ -165,6 +165,25 @@ describe('Superlead Trigger against the sandbox', () => {
 		}
 	});
 
+	it('a status event for a message sent through the sandbox carries its wamid', async () => {
+		const setup: Setup = { node: SuperleadTrigger, credentials: credentials(sandbox()), parameters: { events: ['messageStatus'], statuses: ['read'], options: {} } };
+		const bridge = await startTriggerBridge(new SuperleadTrigger(), setup);
+		try {
+			const sent = await runNode({
+				node: Superlead,
+				credentials: credentials(sandbox()),
+				parameters: { resource: 'message', operation: 'send', to: '(11) 99999-0001', messageType: 'text', text: 'Oi' },
+			});
+			const messageId = String(sent.items[0].json.id);
+			// Not a selected status: answered, but no execution.
+			expect((await sandbox().deliver({ provider: 'superlead', to: bridge.url, messageId, status: 'delivered' })).status).toBe(200);
+			expect((await sandbox().deliver({ provider: 'superlead', to: bridge.url, messageId, status: 'read' })).status).toBe(200);
+			expect(bridge.executions).toEqual([[expect.objectContaining({ data: expect.objectContaining({ message_id: messageId, wamid: sent.items[0].json.wamid, status: 'read' }) })]]);
+		} finally {
+			await bridge.close();
+		}
+	});
+
 	it('with a timestamp header, a stale timestamp is refused', async () => {
 		const setup: Setup = {
 			node: SuperleadTrigger,
