@@ -65,6 +65,25 @@ describe('Leadway node against the sandbox', () => {
 		expect(sandbox().state('leadway').contacts.map((c: IDataObject) => c.id)).toEqual(['sandboxContact0000002']);
 	});
 
+	it('searches with a filter condition and a sort, as the node builds them', async () => {
+		await runNode(setup({ resource: 'contact', operation: 'create', email: 'ana@example.com', phone: '', additionalFields: { firstName: 'Ana', tags: 'cliente' } }));
+		const { items, error } = await runNode(
+			setup({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { condition: [{ field: 'tags', operator: 'eq', value: 'cliente' }] },
+				options: { sortBy: 'firstNameLowerCase', sortDirection: 'asc' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.firstName)).toEqual(['Ana', 'Joao']);
+		expect(sandbox().requests({ path: '/contacts/search' })[0].body).toMatchObject({
+			filters: [{ field: 'tags', operator: 'eq', value: 'cliente' }],
+			sort: [{ field: 'firstNameLowerCase', direction: 'asc' }],
+		});
+	});
+
 	it('sends an SMS to a contact found by phone, then an email to a contact created by its address', async () => {
 		const sms = await runNode(setup({ resource: 'message', operation: 'send', type: 'SMS', contactBy: 'phone', contactPhone: '(11) 99999-0001', message: 'Olá!' }));
 		expect(sms.error).toBeUndefined();

@@ -176,7 +176,8 @@ function matchesFilter(contact, filter) {
 		const results = filter.filters.map((inner) => matchesFilter(contact, inner));
 		return filter.group === 'OR' ? results.some(Boolean) : results.every(Boolean);
 	}
-	const value = contact[filter.field];
+	// HighLevel's search offers lower-cased copies of some fields (firstNameLowerCase …); comparisons here ignore case anyway.
+	const value = contact[String(filter.field).replace(/LowerCase$/, '')];
 	const text = Array.isArray(value) ? value.map(String) : [String(value ?? '').toLowerCase()];
 	const wanted = Array.isArray(filter.value) ? filter.value.map((v) => String(v).toLowerCase()) : [String(filter.value ?? '').toLowerCase()];
 	switch (filter.operator) {
@@ -216,6 +217,9 @@ function searchContacts({ state, body }) {
 	if (body.searchAfter !== undefined && !Array.isArray(body.searchAfter)) problems.push('searchAfter must be an array');
 	if (body.query !== undefined && (typeof body.query !== 'string' || body.query.length > 75)) problems.push('query must be a string of at most 75 characters');
 	problems.push(...filterProblems(body.filters));
+	if (body.sort !== undefined && !(Array.isArray(body.sort) && body.sort.every((s) => isObject(s) && isText(s.field) && ['asc', 'desc'].includes(s.direction)))) {
+		problems.push('sort must be a list of {field, direction: asc|desc}');
+	}
 	if (problems.length > 0) return unprocessable(problems);
 
 	let list = [...state.contacts].sort((a, b) => (a.dateAdded < b.dateAdded ? -1 : a.dateAdded > b.dateAdded ? 1 : a.id < b.id ? -1 : 1));
@@ -224,6 +228,11 @@ function searchContacts({ state, body }) {
 		list = list.filter((c) => [c.name, c.firstName, c.lastName, c.email, c.phone, c.companyName].some((v) => String(v ?? '').toLowerCase().includes(q)));
 	}
 	if (Array.isArray(body.filters)) list = list.filter((c) => body.filters.every((f) => matchesFilter(c, f)));
+	for (const { field, direction } of [...(body.sort ?? [])].reverse()) {
+		const key = String(field).replace(/LowerCase$/, '');
+		const sign = direction === 'asc' ? 1 : -1;
+		list.sort((a, b) => String(a[key] ?? '').toLowerCase().localeCompare(String(b[key] ?? '').toLowerCase()) * sign);
+	}
 	const total = list.length;
 	let start = ((body.page ?? 1) - 1) * body.pageLimit;
 	if (Array.isArray(body.searchAfter)) {
