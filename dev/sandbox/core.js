@@ -150,6 +150,16 @@ function isHttpUrl(value) {
 	}
 }
 
+/** The common `X-RateLimit-*` trio over the first (shortest) window; `reset` adds the epoch-seconds reset. */
+function rateLimitHeaders(windows, { reset = true } = {}) {
+	const [first] = windows;
+	return {
+		'X-RateLimit-Limit': String(first.limit),
+		'X-RateLimit-Remaining': String(Math.max(0, first.limit - first.used)),
+		...(reset ? { 'X-RateLimit-Reset': String(Math.ceil((Date.now() + first.resetMs) / 1000)) } : {}),
+	};
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Short random ids in the style each provider uses. */
@@ -159,4 +169,4 @@ const ids = {
 	uuid: () => randomUUID(),
 };
 
-module.exports = { router, readBody, parseBody, parseMultipart, RateLimiter, isObject, isText, isHttpUrl, EMAIL, ids };
+module.exports = { router, readBody, parseBody, parseMultipart, RateLimiter, rateLimitHeaders, isObject, isText, isHttpUrl, EMAIL, ids };

@@ -41,14 +41,40 @@ const sandboxKeys = {
 const FORGES = ['signature', 'missing', 'tampered', 'stale'];
 const STALE_SECONDS = 15 * 60;
 
+/** LigueLead reports phones as +55…; sends may carry them national (11 digits) or with 55. */
+const e164 = (phone) => {
+	if (typeof phone !== 'string') return undefined;
+	const digits = phone.replace(/\D/g, '');
+	return phone.startsWith('+') ? phone : digits.startsWith('55') && digits.length >= 12 ? `+${digits}` : `+55${digits}`;
+};
+
 const hmacHex = (secret, payload) => createHmac('sha256', secret).update(payload).digest('hex');
 
 /** Registrations are matched on the URL without its query string, as n8n's webhook path has none. */
 const withoutQuery = (url) => String(url).split('?')[0].replace(/\/+$/, '');
 
+/** The latest IAGENTE webhook registered for this URL (the trigger re-registers on each activation). */
+function findRegistration(state, url) {
+	const wanted = withoutQuery(url);
+	return [...state('iagente').webhooks].reverse().find((hook) => withoutQuery(hook.url) === wanted);
+}
+
 function createDeliverer({ providerName, state, credentials, triggerSettings }) {
 	return async function deliver(options = {}) {
 		const provider = providerName(options.provider);
+		let campaign;
+		if (provider === 'liguelead' && options.campaignId !== undefined) {
+			// A campaign sent through the sandbox: report on it, to its Status Callback URL by default.
+			campaign = state('liguelead').campaigns.find((c) => c.id === options.campaignId);
+			if (!campaign) throw new Error(`deliver: no LigueLead campaign ${options.campaignId} was sent through this sandbox`);
+			options = { channel: campaign.type, phone: e164(campaign.phones?.[0]), message: campaign.message, isFlash: campaign.is_flash, ...options, to: options.to ?? campaign.webhook_url ?? undefined };
+		}
+		if (provider === 'superlead' && options.messageId !== undefined) {
+			// A message sent through the sandbox: its status event carries its wamid, as Superlead's does.
+			const entry = state('superlead').messages.get(options.messageId);
+			if (!entry) throw new Error(`deliver: no Superlead message ${options.messageId} was sent through this sandbox`);
+			options = { ...options, message: entry.message };
+		}
 		if (typeof options.to !== 'string' || !/^https?:\/\//.test(options.to)) {
 			throw new Error('deliver: "to" must be the trigger\'s http(s) webhook URL');
 		}
@@ -57,7 +83,10 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 			throw new Error(`deliver: forge must be one of ${FORGES.join(', ')}`);
 		}
 		const catalogue = EVENTS[provider];
-		const event = options.event || catalogue.default;
+		let event = options.event || catalogue.default;
+		const registration = provider === 'iagente' ? findRegistration(state, options.registeredUrl ?? options.to) : undefined;
+		// IAGENTE sends only the events a webhook subscribed to: without an explicit event, pick one of those.
+		if (!options.event && registration && !registration.events.includes(event)) event = registration.events[0];
 		const payload = options.payload ?? catalogue.build(event, options);
 		let url = options.to;
 		const headers = { 'Content-Type': 'application/json', 'User-Agent': `n8n-br-messaging-sandbox/${provider}` };
@@ -70,11 +99,7 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 		if (provider === 'iagente') {
 			if (forge === 'stale') throw new Error('deliver: IAGENTE SDR events carry no timestamp, so they cannot be stale');
 			let secret = options.secret;
-			if (!secret) {
-				const registered = withoutQuery(options.registeredUrl ?? url);
-				const hook = [...state('iagente').webhooks].reverse().find((h) => withoutQuery(h.url) === registered);
-				secret = hook?.signing_secret;
-			}
+			if (!secret) secret = registration?.signing_secret;
 			if (!secret && forge !== 'signature' && forge !== 'missing') {
 				throw new Error(`deliver: no IAGENTE webhook is registered for ${url}; activate the trigger first (it registers itself with POST /webhooks)`);
 			}
@@ -115,7 +140,9 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 			}
 			// Where the LigueLead Trigger reads its token: the URL query (?token=) today; a header is
 			// possible with tokenPlacement 'header' (or 'both') in case the trigger moves it there.
-			const token = forge === 'signature' ? `wrong-token-${randomBytes(8).toString('hex')}` : (options.token ?? triggerSettings.ligueLeadTrigger.token);
+			// A token already in the URL (a Status Callback URL as the user wrote it) is kept.
+			const tokenInUrl = new URL(url).searchParams.get(options.tokenParameter ?? 'token') ?? undefined;
+			const token = forge === 'signature' ? `wrong-token-${randomBytes(8).toString('hex')}` : (options.token ?? tokenInUrl ?? triggerSettings.ligueLeadTrigger.token);
 			const placement = options.tokenPlacement ?? 'query';
 			if (forge !== 'missing') {
 				if (placement === 'query' || placement === 'both') {
@@ -137,7 +164,12 @@ function createDeliverer({ providerName, state, credentials, triggerSettings }) 
 		}
 		Object.assign(headers, options.headers ?? {});
 
-		const response = await fetch(url, { method: 'POST', headers, body: sent, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+		let response;
+		try {
+			response = await fetch(url, { method: 'POST', headers, body: sent, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+		} catch (cause) {
+			throw new Error(`deliver: could not reach ${url}: ${cause.cause?.code ?? cause.cause?.message ?? cause.message}`);
+		}
 		const text = await response.text();
 		let body = text;
 		try {

@@ -23,13 +23,21 @@ const EVENTS = {
 	},
 	superlead: {
 		default: 'whatsapp.message.status',
-		build(event) {
+		build(event, options = {}) {
 			if (event === 'whatsapp.message.status') {
+				const message = options.message ?? {};
 				return {
 					event,
 					id: `evt_${randomUUID()}`,
 					created_at: now(),
-					data: { wamid: `wamid.sandbox${Date.now()}`, message_id: randomUUID(), to: '+5511999990001', status: 'delivered', timestamp: now() },
+					data: {
+						wamid: message.wamid ?? `wamid.sandbox${Date.now()}`,
+						message_id: message.id ?? randomUUID(),
+						external_id: message.external_id ?? null,
+						to: message.to ?? '+5511999990001',
+						status: options.status ?? 'delivered',
+						timestamp: now(),
+					},
 				};
 			}
 			return {
@@ -85,12 +93,12 @@ const EVENTS = {
 					id: options.campaignId ?? randomUUID(),
 					type: options.channel ?? 'sms',
 					source: 'api',
-					phone: '+5511999990001',
+					phone: options.phone ?? '+5511999990001',
 					credits_required: 1,
 					sent_at: now().slice(0, 10),
 					status: options.status ?? 'delivered',
-					message: 'Sua consulta é amanhã às 9h.',
-					is_flash: false,
+					message: options.message ?? (options.channel === 'voice' ? null : 'Sua consulta é amanhã às 9h.'),
+					is_flash: options.isFlash === true,
 				},
 			};
 		},

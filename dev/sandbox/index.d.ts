@@ -31,8 +31,8 @@ export type Forge = 'signature' | 'missing' | 'tampered' | 'stale';
 
 export interface DeliverOptions {
 	provider: string;
-	/** The trigger's webhook URL. */
-	to: string;
+	/** The trigger's webhook URL (LigueLead with `campaignId`: defaults to that send's Status Callback URL). */
+	to?: string;
 	event?: string;
 	payload?: Record<string, unknown>;
 	forge?: Forge;
@@ -55,9 +55,12 @@ export interface DeliverOptions {
 	tokenPlacement?: 'query' | 'header' | 'both';
 	tokenParameter?: string;
 	tokenHeader?: string;
-	/** LigueLead sample payload details. */
+	/** Superlead: a message sent through the sandbox, whose status event to send (with `status`). */
+	messageId?: string;
+	/** LigueLead: the event's details; `campaignId` of a send made through the sandbox fills channel and phone. */
 	channel?: 'sms' | 'voice' | 'rcs';
 	status?: string;
+	phone?: string;
 	campaignId?: string;
 }
 
@@ -85,7 +88,7 @@ export interface SandboxCredentials {
 	iagenteSdrApi: { apiKey: string; baseUrl: string; authHeader: string };
 	superleadApi: { apiKey: string; baseUrl: string; webhookSecret: string };
 	leadwayApi: { accessToken: string; locationId: string; baseUrl: string; apiVersion: string };
-	ligueLeadApi: { apiToken: string; appId: string; baseUrl: string };
+	ligueLeadApi: { apiToken: string; appId: string; baseUrl: string; webhookToken: string };
 }
 
 export interface Sandbox {

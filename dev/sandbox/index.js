@@ -68,13 +68,16 @@ async function startSandbox(options = {}) {
 
 	let sandbox;
 
-	async function handleProvider(name, req, res, url, rawBody, record) {
+	async function handleProvider(name, req, url, rawBody, record) {
 		const provider = PROVIDERS[name];
 		const prefix = `/${name}${provider.basePath}`;
 		if (!url.pathname.startsWith(`${prefix}/`) && url.pathname !== prefix) {
 			return provider.error(404, `Not found: ${url.pathname} (this API lives under ${prefix})`);
 		}
 		record.path = url.pathname.slice(prefix.length) || '/';
+		// Parsed first, so refused requests are recorded with their body too.
+		const parsed = parseBody(rawBody, req.headers['content-type']);
+		record.body = parsed.multipart ? summariseMultipart(parsed.body) : parsed.body;
 		const auth = provider.authenticate(req.headers, { path: record.path, method: req.method });
 		if (!auth.key) return auth;
 
@@ -96,12 +99,10 @@ async function startSandbox(options = {}) {
 				: provider.error(404, `No such endpoint: ${req.method} ${record.path}`);
 			return { ...response, headers: { ...rateHeaders, ...response.headers } };
 		}
-		const parsed = parseBody(rawBody, req.headers['content-type']);
-		if (parsed.error && !parsed.multipart) {
+		if (parsed.error) {
 			const response = provider.error(400, `The request body could not be read: ${parsed.error}`);
 			return { ...response, headers: { ...rateHeaders, ...response.headers } };
 		}
-		record.body = parsed.multipart ? summariseMultipart(parsed.body) : parsed.body;
 		const response = await route.handler({
 			state: state[name],
 			params: route.params,
@@ -178,7 +179,7 @@ async function startSandbox(options = {}) {
 				at: new Date().toISOString(),
 			};
 			recorded.push(record);
-			const response = await handleProvider(name, req, res, url, rawBody, record);
+			const response = await handleProvider(name, req, url, rawBody, record);
 			record.status = response.status;
 			record.responseHeaders = { ...(response.headers ?? {}) };
 			record.responseBody = response.body;

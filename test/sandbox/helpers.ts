@@ -5,7 +5,7 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { startSandbox } from '../../dev/sandbox';
 import { startBridge } from '../../dev/sandbox/bridge';
-import type { Sandbox, SandboxOptions } from '../../dev/sandbox';
+import type { DeliverOptions, Forge, Sandbox, SandboxOptions } from '../../dev/sandbox';
 import { webhookContext } from '../harness';
 import type { Setup } from '../harness';
 
@@ -58,4 +58,12 @@ export async function startTriggerBridge(
 		return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
 	});
 	return { url: `${bridge.url}/webhook/abc123/webhook`, executions, close: bridge.close };
+}
+
+/** Delivers each forgery and expects the trigger to refuse every one with a 401. */
+export async function expectForgeriesRefused(sandbox: Sandbox, options: DeliverOptions, forges: Forge[]): Promise<void> {
+	for (const forge of forges) {
+		const forged = await sandbox.deliver({ ...options, forge });
+		expect({ forge, status: forged.status }).toEqual({ forge, status: 401 });
+	}
 }

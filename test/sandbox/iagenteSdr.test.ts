@@ -6,7 +6,7 @@ import { IagenteSdr } from '../../nodes/IagenteSdr/IagenteSdr.node';
 import { IagenteSdrTrigger } from '../../nodes/IagenteSdr/IagenteSdrTrigger.node';
 import { hookContext, runNode } from '../harness';
 import type { Setup } from '../harness';
-import { startTriggerBridge, useSandbox } from './helpers';
+import { expectForgeriesRefused, startTriggerBridge, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -65,6 +65,17 @@ describe('IAGENTE SDR node against the sandbox', () => {
 		expect(items.map((item) => item.json.id)).toEqual([101, 102, 103]);
 		const requests = sandbox().requests({ provider: 'iagente', path: '/leads' });
 		expect(requests.map((r) => [r.method, r.query, r.status])).toEqual([['GET', { page: '1', per_page: '3' }, 200]]);
+	});
+
+	it('updates a lead with PUT and deletes it; a deleted lead is a 404', async () => {
+		const updated = await runNode(setup({ resource: 'lead', operation: 'update', leadId: '102', updateFields: { name: 'Maria S. Santos' } }));
+		expect(updated.error).toBeUndefined();
+		expect(sandbox().requests({ method: 'PUT' })[0]).toMatchObject({ path: '/leads/102', status: 200, body: { name: 'Maria S. Santos' } });
+		expect(updated.items[0].json).toMatchObject({ id: 102, name: 'Maria S. Santos' });
+		expect((await runNode(setup({ resource: 'lead', operation: 'delete', leadId: '102' }))).error).toBeUndefined();
+		const gone = await runNode(setup({ resource: 'lead', operation: 'get', leadId: '102' }));
+		expect(gone.error?.message).toContain('Lead not found');
+		expect(sandbox().requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['PUT /leads/102 200', 'DELETE /leads/102 204', 'GET /leads/102 404']);
 	});
 
 	it('sends a WhatsApp template by name with variables', async () => {
@@ -152,10 +163,7 @@ describe('IAGENTE SDR Trigger against the sandbox', () => {
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'message.received', data: { lead: { id: 101 } } });
 
-			for (const forge of ['signature', 'missing', 'tampered'] as const) {
-				const forged = await sandbox().deliver({ provider: 'iagente', to: bridge.url, registeredUrl, forge });
-				expect({ forge, status: forged.status }).toEqual({ forge, status: 401 });
-			}
+			await expectForgeriesRefused(sandbox(), { provider: 'iagente', to: bridge.url, registeredUrl }, ['signature', 'missing', 'tampered']);
 			expect(bridge.executions).toHaveLength(1);
 			await expect(sandbox().deliver({ provider: 'iagente', to: bridge.url, registeredUrl, forge: 'stale' })).rejects.toThrow('no timestamp');
 		} finally {
@@ -169,6 +177,27 @@ describe('IAGENTE SDR Trigger against the sandbox', () => {
 		expect(await methods.checkExists.call(context)).toBe(true);
 		expect(await methods.delete.call(context)).toBe(true);
 		expect(sandbox().state('iagente').webhooks).toEqual([]);
+	});
+
+	it('the Webhook → Test operation makes the sandbox post a signed test event that the trigger accepts', async () => {
+		const bridge = await startTriggerBridge(new IagenteSdrTrigger(), triggerSetup(), () => {
+			const [hook] = sandbox().state('iagente').webhooks;
+			return { webhookId: String(hook.id), signingSecret: hook.signing_secret, events: hook.events };
+		});
+		try {
+			const created = await runNode(setup({ resource: 'webhook', operation: 'create', name: 'Bridge', url: bridge.url, events: ['lead.created'] }));
+			expect(created.error).toBeUndefined();
+			const tested = await runNode(setup({ resource: 'webhook', operation: 'test', webhookId: String(created.items[0].json.id) }));
+			expect(tested.items[0].json).toMatchObject({ event: 'lead.created', delivered: true, status_code: 200 });
+			expect(bridge.executions).toHaveLength(1);
+			expect(bridge.executions[0][0]).toMatchObject({ event: 'lead.created' });
+			// Without an event, deliver() sends one the webhook subscribed to (lead.created here), as IAGENTE only sends those.
+			const defaulted = await sandbox().deliver({ provider: 'iagente', to: bridge.url });
+			expect(defaulted).toMatchObject({ status: 200, sent: { event: 'lead.created' } });
+			expect(bridge.executions).toHaveLength(2);
+		} finally {
+			await bridge.close();
+		}
 	});
 
 	it('refuses to deliver to a URL no trigger registered', async () => {

@@ -1,12 +1,12 @@
 // The real Leadway CRM node and trigger against the sandbox, over real sockets.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LeadwayApi } from '../../credentials/LeadwayApi.credentials';
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { LeadwayTrigger } from '../../nodes/Leadway/LeadwayTrigger.node';
-import { runNode } from '../harness';
+import { loadOptionsContext, runNode } from '../harness';
 import type { Setup } from '../harness';
-import { startTriggerBridge, useSandbox } from './helpers';
+import { expectForgeriesRefused, startTriggerBridge, useSandbox } from './helpers';
 
 const sandbox = useSandbox();
 
@@ -65,6 +65,25 @@ describe('Leadway node against the sandbox', () => {
 		expect(sandbox().state('leadway').contacts.map((c: IDataObject) => c.id)).toEqual(['sandboxContact0000002']);
 	});
 
+	it('searches with a filter condition and a sort, as the node builds them', async () => {
+		await runNode(setup({ resource: 'contact', operation: 'create', email: 'ana@example.com', phone: '', additionalFields: { firstName: 'Ana', tags: 'cliente' } }));
+		const { items, error } = await runNode(
+			setup({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { condition: [{ field: 'tags', operator: 'eq', value: 'cliente' }] },
+				options: { sortBy: 'firstNameLowerCase', sortDirection: 'asc' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.firstName)).toEqual(['Ana', 'Joao']);
+		expect(sandbox().requests({ path: '/contacts/search' })[0].body).toMatchObject({
+			filters: [{ field: 'tags', operator: 'eq', value: 'cliente' }],
+			sort: [{ field: 'firstNameLowerCase', direction: 'asc' }],
+		});
+	});
+
 	it('sends an SMS to a contact found by phone, then an email to a contact created by its address', async () => {
 		const sms = await runNode(setup({ resource: 'message', operation: 'send', type: 'SMS', contactBy: 'phone', contactPhone: '(11) 99999-0001', message: 'Olá!' }));
 		expect(sms.error).toBeUndefined();
@@ -113,8 +132,90 @@ describe('Leadway node against the sandbox', () => {
 	});
 });
 
+describe('Leadway opportunities and attachment files against the sandbox', () => {
+	it('picks a pipeline and stage, creates an opportunity, finds it, moves it, marks it won and deletes it', async () => {
+		const node = new Leadway();
+		const context = loadOptionsContext(setup({ resource: 'opportunity', operation: 'create', pipelineId: 'sandboxPipelineSales' }));
+		expect(await node.methods.loadOptions.getPipelines.call(context)).toEqual([
+			{ name: 'Vendas', value: 'sandboxPipelineSales' },
+			{ name: 'Onboarding', value: 'sandboxPipelineOnbrd' },
+		]);
+		expect(sandbox().requests()[0]).toMatchObject({ method: 'GET', path: '/opportunities/pipelines', query: { locationId: 'sandbox-location-1' }, status: 200 });
+
+		const created = await runNode(
+			setup({
+				resource: 'opportunity',
+				operation: 'create',
+				contactId: byId('sandboxContact0000002'),
+				pipelineId: 'sandboxPipelineSales',
+				pipelineStageId: 'sandboxStageNew00001',
+				name: 'Plano mensal - Maria',
+				status: 'open',
+				additionalFields: { monetaryValue: 99.9 },
+			}),
+		);
+		expect(created.error).toBeUndefined();
+		const id = String(created.items[0].json.id);
+		expect(sandbox().requests({ path: '/opportunities/' })[0]).toMatchObject({
+			method: 'POST',
+			status: 201,
+			body: { locationId: 'sandbox-location-1', pipelineId: 'sandboxPipelineSales', pipelineStageId: 'sandboxStageNew00001', contactId: 'sandboxContact0000002', status: 'open', monetaryValue: 99.9 },
+		});
+
+		const found = await runNode(setup({ resource: 'opportunity', operation: 'getAll', returnAll: true, filters: { contactId: 'sandboxContact0000002' } }));
+		expect(found.items.map((item) => item.json.id)).toEqual([id]);
+		expect(sandbox().requests({ path: '/opportunities/search' })[0].query).toMatchObject({ location_id: 'sandbox-location-1', contact_id: 'sandboxContact0000002' });
+
+		const moved = await runNode(
+			setup({ resource: 'opportunity', operation: 'update', opportunityId: id, pipelineId: 'sandboxPipelineSales', updateFields: { pipelineStageId: 'sandboxStageClosing01' } }),
+		);
+		expect(moved.items[0].json).toMatchObject({ id, pipelineStageId: 'sandboxStageClosing01' });
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'updateStatus', opportunityId: id, status: 'won' }))).error).toBeUndefined();
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'get', opportunityId: id }))).items[0].json).toMatchObject({ status: 'won' });
+		expect((await runNode(setup({ resource: 'opportunity', operation: 'delete', opportunityId: id }))).error).toBeUndefined();
+		expect(sandbox().state('leadway').opportunities.map((o: IDataObject) => o.id)).toEqual(['sandboxOpportunity001']);
+	});
+
+	it('a stage of another pipeline is refused', async () => {
+		const { error } = await runNode(
+			setup({ resource: 'opportunity', operation: 'create', contactId: byId('sandboxContact0000002'), pipelineId: 'sandboxPipelineOnbrd', pipelineStageId: 'sandboxStageNew00001', name: 'X', status: 'open' }),
+		);
+		expect(sandbox().requests({ path: '/opportunities/' })[0].status).toBe(400);
+		expect(error?.message).toContain('Pipeline stage not found');
+	});
+
+	it('uploads a PDF to the contact\'s conversation (multipart), then sends its URL with the message', async () => {
+		const pdf = Buffer.from('%PDF-1.4 sandbox', 'latin1');
+		const { items, error } = await runNode({
+			...setup({
+				resource: 'message',
+				operation: 'send',
+				type: 'WhatsApp',
+				contactBy: 'contact',
+				contactId: byId('sandboxContact0000002'),
+				message: 'Segue a proposta',
+				attachments: '',
+				attachmentFiles: 'data',
+			}),
+			binaryInput: [{ data: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'proposta.pdf' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(sandbox().requests({ provider: 'leadway' }).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /conversations/search 200',
+			'POST /conversations/ 201',
+			'POST /conversations/messages/upload 200',
+			'POST /conversations/messages 201',
+		]);
+		const upload = sandbox().requests({ path: '/conversations/messages/upload' })[0];
+		expect(upload.body).toMatchObject({ locationId: 'sandbox-location-1', contactId: 'sandboxContact0000002', files: [{ name: 'fileAttachment', filename: 'proposta.pdf', contentType: 'application/pdf', size: pdf.length }] });
+		const [stored] = sandbox().state('leadway').uploads;
+		expect(sandbox().requests({ path: '/conversations/messages' })[0].body).toMatchObject({ type: 'WhatsApp', message: 'Segue a proposta', attachments: [stored.url] });
+		expect(items[0].json.conversationId).toBe(upload.body && (upload.body as IDataObject).conversationId);
+	});
+});
+
 describe('Leadway CRM Trigger against the sandbox', () => {
-	const triggerSetup = (options: IDataObject): Setup => ({
+	const triggerSetup = (options: INodeParameters): Setup => ({
 		node: LeadwayTrigger,
 		credentials: {},
 		parameters: { events: ['InboundMessage'], otherEvents: '', messageTypes: [], options },
@@ -128,10 +229,7 @@ describe('Leadway CRM Trigger against the sandbox', () => {
 			expect(valid.sent.headers['X-GHL-Signature']).toEqual(expect.any(String));
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ type: 'InboundMessage', messageType: 'SMS', locationId: 'sandbox-location-1' });
-			for (const forge of ['signature', 'missing', 'tampered', 'stale'] as const) {
-				const forged = await sandbox().deliver({ provider: 'leadway', to: bridge.url, forge });
-				expect({ forge, status: forged.status }).toEqual({ forge, status: 401 });
-			}
+			await expectForgeriesRefused(sandbox(), { provider: 'leadway', to: bridge.url }, ['signature', 'missing', 'tampered', 'stale']);
 			expect(bridge.executions).toHaveLength(1);
 		} finally {
 			await bridge.close();
@@ -148,7 +246,7 @@ describe('Leadway CRM Trigger against the sandbox', () => {
 	});
 
 	it('accepts the legacy RSA X-WH-Signature with the sandbox RSA key', async () => {
-		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ rsaPublicKey: sandbox().sandboxKeys.leadwayRsaPublicKeyPem }));
+		const bridge = await startTriggerBridge(new LeadwayTrigger(), triggerSetup({ acceptLegacyRsa: true, rsaPublicKey: sandbox().sandboxKeys.leadwayRsaPublicKeyPem }));
 		try {
 			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa' })).status).toBe(200);
 			expect((await sandbox().deliver({ provider: 'leadway', to: bridge.url, scheme: 'rsa', forge: 'signature' })).status).toBe(401);

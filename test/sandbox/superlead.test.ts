@@ -8,7 +8,7 @@ import { SuperleadTrigger } from '../../nodes/Superlead/SuperleadTrigger.node';
 import { hookContext, runNode } from '../harness';
 import type { Setup } from '../harness';
 import type { Sandbox } from '../../dev/sandbox';
-import { startTriggerBridge, useSandbox } from './helpers';
+import { expectForgeriesRefused, startTriggerBridge, useSandbox } from './helpers';
 
 const credentials = (sandbox: Sandbox, data: IDataObject = {}): Setup['credentials'] => ({
 	superleadApi: { type: SuperleadApi, data: { ...sandbox.credentials.superleadApi, ...data } },
@@ -54,6 +54,13 @@ describe('Superlead node against the sandbox', () => {
 		expect(post.headers['idempotency-key']).toMatch(/^n8n-superlead-[0-9a-f]{40}$/);
 		expect(polls.map((r) => [r.method, r.path, r.status])).toEqual([['GET', `/v1/messages/${String(items[0].json.id)}`, 200]]);
 		expect(items[0].json).toMatchObject({ status: 'sent', to: '+5511999990001', type: 'text' });
+	});
+
+	it('sends to a BSUID (the contact\'s WhatsApp user id) as written', async () => {
+		const { items, error } = await runNode(send({ to: 'BR.13491208655302741918' }));
+		expect(error).toBeUndefined();
+		expect(sandbox().requests({ path: '/v1/messages' })[0].body).toMatchObject({ to: 'BR.13491208655302741918' });
+		expect(items[0].json).toMatchObject({ to: '+5511999990001', status: 'accepted' });
 	});
 
 	it('a repeated Idempotency-Key returns the original message instead of sending again', async () => {
@@ -151,11 +158,27 @@ describe('Superlead Trigger against the sandbox', () => {
 			expect(valid.status).toBe(200);
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'whatsapp.message.status', data: { status: 'delivered' } });
-			for (const forge of ['signature', 'missing', 'tampered'] as const) {
-				const forged = await sandbox().deliver({ provider: 'superlead', to: bridge.url, forge });
-				expect({ forge, status: forged.status }).toEqual({ forge, status: 401 });
-			}
+			await expectForgeriesRefused(sandbox(), { provider: 'superlead', to: bridge.url }, ['signature', 'missing', 'tampered']);
 			expect(bridge.executions).toHaveLength(1);
+		} finally {
+			await bridge.close();
+		}
+	});
+
+	it('a status event for a message sent through the sandbox carries its wamid', async () => {
+		const setup: Setup = { node: SuperleadTrigger, credentials: credentials(sandbox()), parameters: { events: ['messageStatus'], statuses: ['read'], options: {} } };
+		const bridge = await startTriggerBridge(new SuperleadTrigger(), setup);
+		try {
+			const sent = await runNode({
+				node: Superlead,
+				credentials: credentials(sandbox()),
+				parameters: { resource: 'message', operation: 'send', to: '(11) 99999-0001', messageType: 'text', text: 'Oi' },
+			});
+			const messageId = String(sent.items[0].json.id);
+			// Not a selected status: answered, but no execution.
+			expect((await sandbox().deliver({ provider: 'superlead', to: bridge.url, messageId, status: 'delivered' })).status).toBe(200);
+			expect((await sandbox().deliver({ provider: 'superlead', to: bridge.url, messageId, status: 'read' })).status).toBe(200);
+			expect(bridge.executions).toEqual([[expect.objectContaining({ data: expect.objectContaining({ message_id: messageId, wamid: sent.items[0].json.wamid, status: 'read' }) })]]);
 		} finally {
 			await bridge.close();
 		}

@@ -4,7 +4,7 @@
 // WhatsApp and RCS sends, templates, and webhooks that hand out a signing secret.
 
 const { randomBytes } = require('node:crypto');
-const { isObject, isText, isHttpUrl, EMAIL } = require('../core');
+const { isObject, isText, isHttpUrl, EMAIL, rateLimitHeaders } = require('../core');
 
 const API_KEY = 'sandbox-iagente-api-key';
 
@@ -49,11 +49,6 @@ function authenticate(headers) {
 	const key = bearer ?? headers['x-api-key']?.trim();
 	if (key === API_KEY) return { key };
 	return error(401, 'unauthenticated', key ? 'Invalid API key.' : 'API key missing. Send Authorization: Bearer <key> or X-API-Key.');
-}
-
-function rateLimitHeaders(windows) {
-	const minute = windows[0];
-	return { 'X-RateLimit-Limit': String(minute.limit), 'X-RateLimit-Remaining': String(Math.max(0, minute.limit - minute.used)) };
 }
 
 function rateLimited(full) {
@@ -293,7 +288,8 @@ module.exports = {
 	],
 	createState,
 	authenticate,
-	rateLimitHeaders,
+	// IAGENTE documents X-RateLimit-Limit and -Remaining only.
+	rateLimitHeaders: (windows) => rateLimitHeaders(windows, { reset: false }),
 	rateLimited,
 	error: (status, message) => error(status, status === 404 ? 'not_found' : 'bad_request', message),
 	routes,

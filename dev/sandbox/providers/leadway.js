@@ -57,9 +57,27 @@ function seedConversation() {
 	return { id: 'sandboxConversation01', contactId: 'sandboxContact0000001', locationId: LOCATION_ID, messages };
 }
 
+function seedPipelines() {
+	const stage = (id, name, position) => ({ id, name, position });
+	return [
+		{ id: 'sandboxPipelineSales', name: 'Vendas', stages: [stage('sandboxStageNew00001', 'Novo', 0), stage('sandboxStageProposal1', 'Proposta', 1), stage('sandboxStageClosing01', 'Fechamento', 2)] },
+		{ id: 'sandboxPipelineOnbrd', name: 'Onboarding', stages: [stage('sandboxStageKickoff01', 'Kickoff', 0)] },
+	];
+}
+
+function seedOpportunities() {
+	const at = '2026-01-05T12:00:00.000Z';
+	return [
+		{ id: 'sandboxOpportunity001', name: 'Plano anual - Joao', pipelineId: 'sandboxPipelineSales', pipelineStageId: 'sandboxStageProposal1', status: 'open', monetaryValue: 1200, contactId: 'sandboxContact0000001', locationId: LOCATION_ID, assignedTo: null, customFields: [], createdAt: at, updatedAt: at },
+	];
+}
+
 function createState() {
 	const conversation = seedConversation();
 	return {
+		pipelines: seedPipelines(),
+		opportunities: seedOpportunities(),
+		uploads: [],
 		contacts: seedContacts(),
 		templates: seedTemplates(),
 		conversations: [conversation],
@@ -158,7 +176,8 @@ function matchesFilter(contact, filter) {
 		const results = filter.filters.map((inner) => matchesFilter(contact, inner));
 		return filter.group === 'OR' ? results.some(Boolean) : results.every(Boolean);
 	}
-	const value = contact[filter.field];
+	// HighLevel's search offers lower-cased copies of some fields (firstNameLowerCase …); comparisons here ignore case anyway.
+	const value = contact[String(filter.field).replace(/LowerCase$/, '')];
 	const text = Array.isArray(value) ? value.map(String) : [String(value ?? '').toLowerCase()];
 	const wanted = Array.isArray(filter.value) ? filter.value.map((v) => String(v).toLowerCase()) : [String(filter.value ?? '').toLowerCase()];
 	switch (filter.operator) {
@@ -198,6 +217,9 @@ function searchContacts({ state, body }) {
 	if (body.searchAfter !== undefined && !Array.isArray(body.searchAfter)) problems.push('searchAfter must be an array');
 	if (body.query !== undefined && (typeof body.query !== 'string' || body.query.length > 75)) problems.push('query must be a string of at most 75 characters');
 	problems.push(...filterProblems(body.filters));
+	if (body.sort !== undefined && !(Array.isArray(body.sort) && body.sort.every((s) => isObject(s) && isText(s.field) && ['asc', 'desc'].includes(s.direction)))) {
+		problems.push('sort must be a list of {field, direction: asc|desc}');
+	}
 	if (problems.length > 0) return unprocessable(problems);
 
 	let list = [...state.contacts].sort((a, b) => (a.dateAdded < b.dateAdded ? -1 : a.dateAdded > b.dateAdded ? 1 : a.id < b.id ? -1 : 1));
@@ -206,6 +228,11 @@ function searchContacts({ state, body }) {
 		list = list.filter((c) => [c.name, c.firstName, c.lastName, c.email, c.phone, c.companyName].some((v) => String(v ?? '').toLowerCase().includes(q)));
 	}
 	if (Array.isArray(body.filters)) list = list.filter((c) => body.filters.every((f) => matchesFilter(c, f)));
+	for (const { field, direction } of [...(body.sort ?? [])].reverse()) {
+		const key = String(field).replace(/LowerCase$/, '');
+		const sign = direction === 'asc' ? 1 : -1;
+		list.sort((a, b) => String(a[key] ?? '').toLowerCase().localeCompare(String(b[key] ?? '').toLowerCase()) * sign);
+	}
 	const total = list.length;
 	let start = ((body.page ?? 1) - 1) * body.pageLimit;
 	if (Array.isArray(body.searchAfter)) {
@@ -298,6 +325,79 @@ function listMessages({ state, params, query }) {
 	};
 }
 
+
+const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'abandoned'];
+/** The file types HighLevel's conversation upload takes (its SDK's list). */
+const UPLOAD_TYPES = ['image/jpeg', 'image/jpg', 'image/png', 'video/mp4', 'video/mpeg', 'audio/mpeg', 'application/zip', 'application/x-zip-compressed', 'application/vnd.rar', 'application/x-rar-compressed', 'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain', 'audio/wav', 'audio/x-wav'];
+
+function opportunityProblems(state, body, { create }) {
+	const problems = [];
+	if (create) {
+		for (const key of ['pipelineId', 'name', 'status', 'contactId']) if (!isText(body[key])) problems.push(`${key} should not be empty`);
+	}
+	if (body.status !== undefined && !OPPORTUNITY_STATUSES.includes(body.status)) problems.push(`status must be one of the following values: ${OPPORTUNITY_STATUSES.join(', ')}`);
+	if (body.monetaryValue !== undefined && (typeof body.monetaryValue !== 'number' || body.monetaryValue < 0)) problems.push('monetaryValue must be a non-negative number');
+	if (typeof body.name === 'string' && body.name.length > 255) problems.push('name must be shorter than or equal to 255 characters');
+	if (problems.length > 0) return unprocessable(problems);
+	const pipelineId = body.pipelineId;
+	if (pipelineId !== undefined) {
+		const pipeline = state.pipelines.find((p) => p.id === pipelineId);
+		if (!pipeline) return badRequest('Pipeline not found');
+		if (body.pipelineStageId !== undefined && !pipeline.stages.some((stage) => stage.id === body.pipelineStageId)) return badRequest('Pipeline stage not found in this pipeline');
+	}
+	if (body.contactId !== undefined && !findContact(state, body.contactId)) return badRequest('Contact not found');
+	return undefined;
+}
+
+const OPPORTUNITY_FIELDS = ['name', 'pipelineId', 'pipelineStageId', 'status', 'monetaryValue', 'contactId', 'assignedTo', 'customFields', 'source'];
+
+function pickOpportunity(body) {
+	const picked = {};
+	for (const key of OPPORTUNITY_FIELDS) if (body[key] !== undefined) picked[key] = body[key];
+	return picked;
+}
+
+function searchOpportunities({ state, query }) {
+	const denied = checkLocation(query.location_id);
+	if (denied) return denied;
+	const limit = query.limit === undefined ? 20 : Number(query.limit);
+	if (!Number.isInteger(limit) || limit < 1 || limit > 100) return unprocessable(['limit must not be greater than 100']);
+	if (query.status !== undefined && ![...OPPORTUNITY_STATUSES, 'all'].includes(query.status)) return unprocessable([`status must be one of the following values: ${OPPORTUNITY_STATUSES.join(', ')}, all`]);
+	let list = [...state.opportunities].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+	const filters = [['pipeline_id', 'pipelineId'], ['pipeline_stage_id', 'pipelineStageId'], ['contact_id', 'contactId'], ['assigned_to', 'assignedTo']];
+	for (const [name, field] of filters) if (isText(query[name])) list = list.filter((o) => o[field] === query[name]);
+	if (isText(query.status) && query.status !== 'all') list = list.filter((o) => o.status === query.status);
+	if (isText(query.q)) list = list.filter((o) => o.name.toLowerCase().includes(query.q.toLowerCase()));
+	const total = list.length;
+	if (isText(query.startAfterId)) list = list.slice(list.findIndex((o) => o.id === query.startAfterId) + 1);
+	const page = list.slice(0, limit);
+	const last = page.at(-1);
+	return {
+		status: 200,
+		body: { opportunities: page, meta: { total, startAfterId: last?.id ?? null, startAfter: last ? Date.parse(last.createdAt) : null } },
+	};
+}
+
+function upload({ state, body, multipart }) {
+	if (!multipart) return badRequest('Send multipart/form-data with conversationId, locationId and fileAttachment');
+	const denied = checkLocation(body.fields.locationId);
+	if (denied) return denied;
+	if (!isText(body.fields.conversationId)) return unprocessable(['conversationId should not be empty']);
+	if (!state.conversations.some((c) => c.id === body.fields.conversationId)) return badRequest('Conversation not found');
+	const files = body.files.filter((f) => f.name === 'fileAttachment');
+	if (files.length === 0) return badRequest('fileAttachment is required');
+	const wrong = files.find((f) => !UPLOAD_TYPES.includes(f.contentType.toLowerCase()));
+	if (wrong) return envelope(415, `Unsupported file type ${wrong.contentType}`);
+	const uploadedFiles = {};
+	for (const file of files) {
+		// A clearly fake host: the sandbox stores nothing, it only hands out a URL to send.
+		const url = `https://files.sandbox.invalid/${LOCATION_ID}/${ids.hex(16)}/${encodeURIComponent(file.filename)}`;
+		state.uploads.push({ conversationId: body.fields.conversationId, filename: file.filename, contentType: file.contentType, size: file.size, url });
+		uploadedFiles[file.filename] = url;
+	}
+	return { status: 200, body: { uploadedFiles } };
+}
+
 const MESSAGE_PROGRESSION = ['pending', 'sent', 'delivered'];
 
 const routes = [
@@ -388,6 +488,70 @@ const routes = [
 		return { status: 200, body: message };
 	}],
 	['GET', '/conversations/:conversationId/messages', listMessages],
+	['GET', '/conversations/search', ({ state, query }) => {
+		const denied = checkLocation(query.locationId);
+		if (denied) return denied;
+		const limit = query.limit === undefined ? 20 : Number(query.limit);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return unprocessable(['limit must not be greater than 100']);
+		const list = state.conversations.filter((c) => !isText(query.contactId) || c.contactId === query.contactId);
+		const conversations = list.slice(0, limit).map(({ messages, ...conversation }) => ({ ...conversation, lastMessageBody: messages.at(-1)?.body ?? null }));
+		return { status: 200, body: { conversations, total: list.length } };
+	}],
+	['POST', '/conversations/', ({ state, body }) => {
+		const denied = checkLocation(body.locationId);
+		if (denied) return denied;
+		if (!isText(body.contactId)) return unprocessable(['contactId should not be empty']);
+		if (!findContact(state, body.contactId)) return badRequest('Contact not found');
+		// What HighLevel answers when the contact already has a conversation is not documented: the
+		// sandbox hands back the existing one.
+		let conversation = state.conversations.find((c) => c.contactId === body.contactId);
+		if (!conversation) {
+			conversation = { id: ids.highLevel(), contactId: body.contactId, locationId: LOCATION_ID, messages: [] };
+			state.conversations.push(conversation);
+		}
+		const { messages: _messages, ...shown } = conversation;
+		return { status: 201, body: { success: true, conversation: shown } };
+	}],
+	['POST', '/conversations/messages/upload', upload],
+	['GET', '/opportunities/pipelines', ({ state, query }) => checkLocation(query.locationId) ?? { status: 200, body: { pipelines: state.pipelines } }],
+	['GET', '/opportunities/search', searchOpportunities],
+	['POST', '/opportunities/', ({ state, body }) => {
+		const denied = checkLocation(body.locationId);
+		if (denied) return denied;
+		const refused = opportunityProblems(state, body, { create: true });
+		if (refused) return refused;
+		const now = new Date().toISOString();
+		const opportunity = { id: ids.highLevel(), monetaryValue: 0, assignedTo: null, customFields: [], ...pickOpportunity(body), locationId: LOCATION_ID, createdAt: now, updatedAt: now };
+		state.opportunities.push(opportunity);
+		return { status: 201, body: { opportunity } };
+	}],
+	['GET', '/opportunities/:id', ({ state, params }) => {
+		const opportunity = state.opportunities.find((o) => o.id === params.id);
+		return opportunity ? { status: 200, body: { opportunity } } : notFound('Opportunity');
+	}],
+	['PUT', '/opportunities/:id', ({ state, params, body }) => {
+		const opportunity = state.opportunities.find((o) => o.id === params.id);
+		if (!opportunity) return notFound('Opportunity');
+		const refused = opportunityProblems(state, { pipelineId: opportunity.pipelineId, ...body }, { create: false });
+		if (refused) return refused;
+		Object.assign(opportunity, pickOpportunity(body), { updatedAt: new Date().toISOString() });
+		return { status: 200, body: { opportunity } };
+	}],
+	['PUT', '/opportunities/:id/status', ({ state, params, body }) => {
+		const opportunity = state.opportunities.find((o) => o.id === params.id);
+		if (!opportunity) return notFound('Opportunity');
+		if (!OPPORTUNITY_STATUSES.includes(body.status)) return unprocessable([`status must be one of the following values: ${OPPORTUNITY_STATUSES.join(', ')}`]);
+		opportunity.status = body.status;
+		if (isText(body.lostReasonId)) opportunity.lostReasonId = body.lostReasonId;
+		opportunity.updatedAt = new Date().toISOString();
+		return { status: 200, body: { succeded: true } };
+	}],
+	['DELETE', '/opportunities/:id', ({ state, params }) => {
+		const opportunity = state.opportunities.find((o) => o.id === params.id);
+		if (!opportunity) return notFound('Opportunity');
+		state.opportunities = state.opportunities.filter((o) => o !== opportunity);
+		return { status: 200, body: { succeded: true } };
+	}],
 	['GET', '/locations/:locationId/templates', ({ state, params, query }) => {
 		const denied = checkLocation(params.locationId);
 		if (denied) return denied;

@@ -4,10 +4,11 @@
 // templates, `{error: "…"}` / `{error: [{field, message}]}` errors, 600,000 requests/min with
 // X-RateLimit-Limit/Remaining/Reset. Accepted campaigns are kept so `deliver()` can report on them.
 
-const { isObject, isText, isHttpUrl, ids } = require('../core');
+const { isObject, isText, isHttpUrl, ids, rateLimitHeaders } = require('../core');
 
 const API_TOKEN = 'sandbox-liguelead-api-token';
 const APP_ID = 'sandbox-app-id';
+const WEBHOOK_TOKEN = 'sandbox-liguelead-webhook-token-0001';
 
 const PHONE = /^(\+55\d{10,11}|55\d{10,11}|\d{10,11})$/;
 const MAX_PHONES = 10_000;
@@ -48,15 +49,6 @@ function authenticate(headers) {
 	return { key: API_TOKEN };
 }
 
-function rateLimitHeaders(windows) {
-	const [minute] = windows;
-	return {
-		'X-RateLimit-Limit': String(minute.limit),
-		'X-RateLimit-Remaining': String(Math.max(0, minute.limit - minute.used)),
-		'X-RateLimit-Reset': String(Math.ceil((Date.now() + minute.resetMs) / 1000)),
-	};
-}
-
 const rateLimited = () => fail(429, 'Too Many Requests');
 
 function checkPhones(phones, errors) {
@@ -69,7 +61,10 @@ function checkPhones(phones, errors) {
 	if (bad.length > 0) errors.push({ field: 'phones', message: `invalid phone number(s): ${bad.slice(0, 5).join(', ')}` });
 }
 
-/** Public http(s), no `_` in the host name, at most 512 characters (vendor node and MCP server). */
+/**
+ * http(s), no `_` in the host name, at most 512 characters (vendor node and MCP server). LigueLead
+ * wants a public address; the sandbox accepts loopback ones on purpose, so local triggers get callbacks.
+ */
 function checkWebhookUrl(value, errors) {
 	if (value === undefined) return;
 	if (!isHttpUrl(value) || value.length > 512 || new URL(value).hostname.includes('_')) {
@@ -78,7 +73,7 @@ function checkWebhookUrl(value, errors) {
 }
 
 function accept(state, type, body, label) {
-	const campaign = { id: ids.uuid(), type, accepted_at: new Date().toISOString(), phones: body.phones, webhook_url: body.webhook_url ?? null, title: body.title ?? null };
+	const campaign = { id: ids.uuid(), type, accepted_at: new Date().toISOString(), phones: body.phones, webhook_url: body.webhook_url ?? null, title: body.title ?? null, message: body.message ?? null, is_flash: body.is_flash === true };
 	state.campaigns.push(campaign);
 	return { status: 202, body: { message: `${label} accepted successfully`, data: { campaign_id: campaign.id, accepted_at: campaign.accepted_at } } };
 }
@@ -150,9 +145,12 @@ function checkButtons(buttons, path, errors, { min, max }) {
 	});
 }
 
-function checkMedia(object, path, errors) {
+/** `required`: media templates need one; for cards the vendor's docs are unclear, so it is optional there. */
+function checkMedia(object, path, errors, { required = true } = {}) {
 	if (object.media_url !== undefined && object.media_file !== undefined) errors.push({ field: `${path}media_url`, message: 'media_url and media_file are mutually exclusive' });
-	else if (object.media_url === undefined && object.media_file === undefined) errors.push({ field: `${path}media_url`, message: 'media_url or media_file is required' });
+	else if (object.media_url === undefined && object.media_file === undefined) {
+		if (required) errors.push({ field: `${path}media_url`, message: 'media_url or media_file is required' });
+	}
 	else if (object.media_url !== undefined && !isHttpUrl(object.media_url)) errors.push({ field: `${path}media_url`, message: 'media_url must be a URL' });
 	else if (object.media_file !== undefined) {
 		const match = /^data:[\w.+-]+\/[\w.+-]+;base64,(.+)$/.exec(String(object.media_file));
@@ -175,7 +173,7 @@ function createTemplate({ state, params, body }) {
 	}
 	if (type === 'media' || type === 'card') {
 		if (!isText(body.header) || body.header.length > 100) errors.push({ field: 'header', message: 'header is required, at most 100 characters' });
-		checkMedia(body, '', errors);
+		checkMedia(body, '', errors, { required: type === 'media' });
 	}
 	if (type === 'card') checkButtons(body.buttons, 'buttons', errors, { min: 1, max: 4 });
 	if (type === 'carousel') {
@@ -246,7 +244,9 @@ module.exports = {
 	displayName: 'LigueLead',
 	basePath: '/v1',
 	credentialType: 'ligueLeadApi',
-	credentials: (url) => ({ apiToken: API_TOKEN, appId: APP_ID, baseUrl: `${url}/liguelead/v1` }),
+	// webhookToken: the LigueLead Trigger's token once it lives in the credential (branch webhooks);
+	// until then the same value goes in the trigger's Token parameter (triggerSettings).
+	credentials: (url) => ({ apiToken: API_TOKEN, appId: APP_ID, baseUrl: `${url}/liguelead/v1`, webhookToken: WEBHOOK_TOKEN }),
 	rateLimits: [{ limit: 600_000, windowMs: 60_000 }],
 	createState,
 	authenticate,
@@ -256,5 +256,5 @@ module.exports = {
 	routes,
 	API_TOKEN,
 	APP_ID,
-	WEBHOOK_TOKEN: 'sandbox-liguelead-webhook-token-0001',
+	WEBHOOK_TOKEN,
 };

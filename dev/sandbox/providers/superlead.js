@@ -5,7 +5,7 @@
 // Idempotency-Key replay, the 24 h window, and statuses that move on as the message is polled.
 
 const { randomUUID } = require('node:crypto');
-const { isObject, isText, isHttpUrl, EMAIL } = require('../core');
+const { isObject, isText, isHttpUrl, EMAIL, rateLimitHeaders } = require('../core');
 
 const API_KEY = 'sandbox-superlead-api-key';
 const WEBHOOK_SECRET = 'sandbox-superlead-webhook-secret';
@@ -28,7 +28,8 @@ function seedLeads() {
 	const at = '2026-01-05T12:00:00.000Z';
 	return [
 		// Wrote to the company an hour before the sandbox started: free-form messages reach it.
-		{ id: 'lead_sandbox_0001', name: 'Joao Silva', phone: '+5511999990001', source: 'sandbox', channel: 'whatsapp', entry_point: null, funnel_stage: 'new', created_at: at, last_inbound_at: new Date(Date.now() - 3_600_000).toISOString() },
+		// Its BSUID is the docs' example, so a send `to` it finds this lead.
+		{ id: 'lead_sandbox_0001', name: 'Joao Silva', phone: '+5511999990001', bsuid: 'BR.13491208655302741918', source: 'sandbox', channel: 'whatsapp', entry_point: null, funnel_stage: 'new', created_at: at, last_inbound_at: new Date(Date.now() - 3_600_000).toISOString() },
 		// Never wrote: only templates reach it (free-form is accepted, then fails, as Meta does).
 		{ id: 'lead_sandbox_0002', name: 'Maria Santos', phone: '+5521988880002', source: 'sandbox', channel: null, entry_point: null, funnel_stage: 'new', created_at: at, last_inbound_at: null },
 	];
@@ -52,15 +53,6 @@ function authenticate(headers) {
 	return error(401, 'invalid_api_key', "Missing or invalid API key. Send it as 'Authorization: Bearer sl_live_...'.");
 }
 
-function rateLimitHeaders(windows) {
-	const [minute] = windows;
-	return {
-		'X-RateLimit-Limit': String(minute.limit),
-		'X-RateLimit-Remaining': String(Math.max(0, minute.limit - minute.used)),
-		'X-RateLimit-Reset': String(Math.ceil((Date.now() + minute.resetMs) / 1000)),
-	};
-}
-
 const rateLimited = () => error(429, 'rate_limit_exceeded', 'Rate limit for this API key exceeded. Retry after the time in the Retry-After header.');
 
 const digits = (text) => String(text ?? '').replace(/\D/g, '');
@@ -80,7 +72,7 @@ function findLead(state, phone) {
 	return state.leads.find((lead) => [...phoneVariants(lead.phone)].some((v) => wanted.has(v)));
 }
 
-const publicLead = ({ last_inbound_at: _at, ...lead }) => lead;
+const publicLead = ({ last_inbound_at: _at, bsuid: _bsuid, ...lead }) => lead;
 
 const LEAD_FIELDS = {
 	name: { min: 1, max: 200 },
