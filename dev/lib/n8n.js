@@ -2,7 +2,6 @@
 // the way its editor does (session cookie + browser-id header).
 'use strict';
 const crypto = require('crypto');
-const fs = require('fs');
 const path = require('path');
 const { createRequire } = require('module');
 const { freePort, startProcess, waitFor } = require('./proc');
@@ -207,9 +206,4 @@ function nodeOutput(data, nodeName) {
 	return ((run.data && run.data.main && run.data.main[0]) || []).map((item) => item.json);
 }
 
-function userFolderFor(root) {
-	fs.mkdirSync(root, { recursive: true });
-	return root;
-}
-
-module.exports = { baseEnv, startN8nProcess, N8nClient, waitForExecution, nodeOutput, parseExecutionData, userFolderFor };
+module.exports = { baseEnv, startN8nProcess, N8nClient, waitForExecution, nodeOutput, parseExecutionData };

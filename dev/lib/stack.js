@@ -77,7 +77,7 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 			extra.DB_TYPE = 'sqlite';
 		}
 		const env = baseEnv({ userFolder, encryptionKey, extra });
-		log(`starting n8n ${mode === 'queue' ? 'main' : ''} (first start runs database migrations)`.replace('  ', ' '));
+		log(`starting n8n${mode === 'queue' ? ' main' : ''} (first start runs database migrations)`);
 		const main = await startN8nProcess({ install, command: 'start', env, logFile: path.join(logs, 'n8n-main.log'), name: 'n8n main' });
 		started.push(main.proc);
 		const processes = { main };
