@@ -106,6 +106,7 @@ n8n community nodes for **${title}**: ${nodes.map((node) => `**${node}**`).join(
 - **n8n UI** (self-hosted, and n8n Cloud once the package is verified): Settings → Community Nodes → Install → \`${name}\`.
 - **npm (self-hosted)**: \`cd ~/.n8n/nodes && npm install ${name}\`, then restart n8n.
 - **Queue mode**: install it on **every** process (main, workers, webhook), e.g. \`N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV=true\` and \`N8N_COMMUNITY_PACKAGES='[{"name":"${name}","version":"${rootPkg.version}"}]'\` on each.
+- **n8n 3.0** turns unverified community packages off by default: until n8n has verified this package, set \`N8N_UNVERIFIED_PACKAGES_ENABLED=true\`.
 - It can be installed next to \`${rootPkg.name}\`: node types are namespaced by package, so both sets of nodes appear. The credential types have the same names in both packages, so one saved credential serves both; keep both at the same version.
 
 Minimum n8n version: 1.86. No runtime dependencies.
