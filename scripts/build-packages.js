@@ -214,6 +214,9 @@ function main() {
 	const registered = new Set(rootPkg.n8n.nodes.map((file) => file.split('/')[2]));
 	const unknown = [...registered].filter((dir) => !(dir in PROVIDERS));
 	if (unknown.length > 0) fail(`no package slug for nodes/${unknown.join(', nodes/')}: add it to PROVIDERS`);
+	// n8n namespaces node types by package name: every package needs its own for both kinds to coexist.
+	const names = Object.values(PROVIDERS).map((slug) => `n8n-nodes-${slug}`);
+	if (new Set([rootPkg.name, ...names]).size !== names.length + 1) fail('package names must differ from each other and from the combined package');
 	fs.rmSync(outRoot, { recursive: true, force: true });
 	let failed = 0;
 	for (const [dir, slug] of Object.entries(PROVIDERS)) {

@@ -139,6 +139,9 @@ async function main() {
 				failures++;
 				console.error(`✗ ${name}: inline ESLint directives in nodes/ or credentials/ (the scanner ignores them):`);
 				for (const hit of directives) console.error(`  ${hit}`);
+			} else {
+				passed++;
+				console.log(`✓ ${name}: no inline ESLint directives in nodes/ or credentials/`);
 			}
 			const sourceRoot = trackedManifest(name, dir);
 			if (sourceRoot.problem) {
