@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import * as contact from './actions/contact';
 import * as message from './actions/message';
@@ -26,7 +27,7 @@ const resources: ResourceMap = {
 		update: contact.update,
 		upsert: contact.upsert,
 	},
-	message: { get: message.get, getAll: message.getAll, send: message.send },
+	message: { get: message.get, getAll: message.getAll, send: message.send, [SEND_AND_WAIT]: message.sendAndWait },
 	template: { getAll: template.getAll },
 };
 
@@ -44,6 +45,7 @@ export class Leadway implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadwayApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -67,6 +69,8 @@ export class Leadway implements INodeType {
 	methods = {
 		listSearch: { searchContacts, searchTemplates },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources);

@@ -294,11 +294,15 @@ export interface WebhookRequest {
 	rawBody: Buffer;
 	body?: IDataObject;
 	query?: IDataObject;
+	/** HTTP method of the request (default POST). */
+	method?: string;
 }
 
 export interface CapturedResponse {
 	statusCode?: number;
 	body?: unknown;
+	/** Headers the handler set (only present when it set one). */
+	headers?: Record<string, string>;
 	ended: boolean;
 }
 
@@ -324,23 +328,25 @@ export function webhookContext(setup: Setup, request: WebhookRequest, staticData
 			captured.ended = true;
 			return res;
 		},
-		setHeader() {
+		setHeader(name: string, value: string) {
+			captured.headers = { ...captured.headers, [name.toLowerCase()]: value };
 			return res;
 		},
 	};
 	const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
 	const body =
 		request.body ?? (JSON.parse(request.rawBody.toString('utf8') || '{}') as IDataObject);
-	const req = { headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
+	const method = request.method ?? 'POST';
+	const req = { method, headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
 	const data = additionalData(credentialsHelper, {
 		httpRequest: req,
 		httpResponse: res,
 	} as never);
 	const webhookData = {
-		httpMethod: 'POST',
+		httpMethod: method,
 		node: NODE_NAME,
 		path: 'abc123/webhook',
-		webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+		webhookDescription: { name: 'default', httpMethod: method, path: 'webhook' },
 		workflowId: 'workflow-1',
 		workflowExecuteAdditionalData: data,
 		webhookId: 'abc123',
