@@ -14,6 +14,7 @@ import type {
 import type { Operation } from './router';
 import { smsSize } from './sms';
 import type { SmsSize } from './sms';
+import { toEpochMs } from './time';
 import { inputError, requireText } from './validation';
 
 /** n8n's own value ('sendAndWait'): n8n's editor and waiting-webhook server look for it. */
@@ -41,7 +42,7 @@ const LIMIT_FIELD: INodeProperties = {
 	displayName: 'Limit Wait Time',
 	name: 'limitWaitTime',
 	type: 'fixedCollection',
-	description: 'Whether the workflow goes on by itself after a time, without a response. Without this it waits until someone answers.',
+	description: 'When the workflow goes on by itself without a response. Without this it waits until someone answers.',
 	default: { values: { limitType: 'afterTimeInterval', resumeAmount: 45, resumeUnit: 'minutes' } },
 	options: [
 		{
@@ -269,8 +270,9 @@ export function waitTill(ctx: IExecuteFunctions, itemIndex: number, now = Date.n
 		return new Date(now + amount * unit);
 	}
 	const raw = String(limit.maxDateAndTime ?? '').trim();
-	const date = new Date(raw);
-	if (raw === '' || Number.isNaN(date.getTime())) {
+	// The picker gives wall-clock text, read in the workflow's timezone like every date of the package.
+	const ms = raw === '' ? undefined : toEpochMs(raw, ctx.getTimezone());
+	if (ms === undefined) {
 		throw inputError(
 			ctx,
 			itemIndex,
@@ -279,6 +281,7 @@ export function waitTill(ctx: IExecuteFunctions, itemIndex: number, now = Date.n
 			'Pick a date and time, or give an ISO date such as 2025-03-01T18:00:00-03:00.',
 		);
 	}
+	const date = new Date(ms);
 	if (date.getTime() <= now) {
 		throw inputError(
 			ctx,
