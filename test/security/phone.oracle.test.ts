@@ -2,10 +2,10 @@
 // devDependency only. A seeded generator writes Brazilian numbers for every DDD in every common
 // way, typos of them, foreign numbers for every country and junk; every input is read by both.
 // The invariant: when the parser returns a number, it is the number the input denotes: the
-// oracle's reading, or a category below whose rule says why it differs (the 9th digit, 0055, a trunk 0
-// after a country code). Every other
-// disagreement is a refusal where the oracle accepts, listed by category with its rule and count
-// (docs/reliability.md quotes the table). When a count moves, the failing test shows the new counts.
+// oracle's reading, or a category below whose rule says why it differs (the 9th digit, 0055, a
+// trunk 0 after a country code). Every other disagreement is a refusal where the oracle accepts,
+// listed by category with its rule and count (docs/reliability.md quotes the table). When a count
+// moves, the failing test shows the new counts.
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { getCountryCallingCode, parsePhoneNumber } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
