@@ -31,7 +31,7 @@ const PHONE_FIX =
  * hostile toString), at most 40 characters, invisible characters (such as the bidi marks WhatsApp
  * puts around numbers) shown as \u{…} so the user can see why the text was refused.
  */
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
 	let text: string | undefined;
 	if (typeof value === 'string') text = value.slice(0, 41);
 	else if (typeof value === 'bigint' || typeof value === 'symbol') text = value.toString();

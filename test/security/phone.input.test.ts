@@ -4,6 +4,8 @@ import nock from 'nock';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
+import { requireLeadwayPhone } from '../../nodes/Leadway/actions/common';
+import { readPhone as superleadPhone } from '../../nodes/Superlead/actions/common';
 import { requireDialNumber, requirePhone, requirePhoneList } from '../../nodes/shared/validation';
 import { runNode } from '../harness';
 import { setup as iagente } from '../iagenteSdr/fixtures';
@@ -65,6 +67,11 @@ describe('hostile phone values', () => {
 
 	it.each(HOSTILE)('requireDialNumber refuses %s with a NodeOperationError', (_name, make) => {
 		expect(() => requireDialNumber(ctx, 2, 'Button → Phone Number', make())).toThrow(NodeOperationError);
+	});
+
+	it.each(HOSTILE)('the Leadway and Superlead phone readers refuse %s with a NodeOperationError', (_name, make) => {
+		expect(() => requireLeadwayPhone(ctx, 0, 'Phone', make())).toThrow(NodeOperationError);
+		expect(() => superleadPhone(ctx, 0, 'Phone', make())).toThrow(NodeOperationError);
 	});
 
 	it.each([
