@@ -32,6 +32,16 @@ function deepList(): unknown {
 	return value;
 }
 
+/** The message of the NodeOperationError `run` throws; anything else shows up in the mismatch. */
+function thrownBy(run: () => unknown): string {
+	try {
+		run();
+	} catch (error) {
+		return error instanceof NodeOperationError ? error.message : `not a NodeOperationError: ${String(error)}`;
+	}
+	return 'nothing was thrown';
+}
+
 const HOSTILE: Array<[string, () => unknown]> = [
 	['an object', () => ({ phone: '11999999999' })],
 	['a circular object', circularObject],
@@ -55,14 +65,9 @@ const HOSTILE: Array<[string, () => unknown]> = [
 
 describe('hostile phone values', () => {
 	it.each(HOSTILE)('requirePhone refuses %s with a NodeOperationError naming field and item', (_name, make) => {
-		let thrown: unknown;
-		try {
-			requirePhone(ctx, 3, 'Phone', make(), 'e164');
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(NodeOperationError);
-		expect((thrown as NodeOperationError).message).toMatch(/^Phone: .* is not a valid Brazilian phone number: .+ \[item 3\]$/s);
+		expect(thrownBy(() => requirePhone(ctx, 3, 'Phone', make(), 'e164'))).toMatch(
+			/^Phone: .* is not a valid Brazilian phone number: .+ \[item 3\]$/s,
+		);
 	});
 
 	it.each(HOSTILE)('requireDialNumber refuses %s with a NodeOperationError', (_name, make) => {
@@ -79,14 +84,7 @@ describe('hostile phone values', () => {
 		['a list that contains itself, and an object', circularList],
 		['a list nested 200,000 deep', deepList],
 	] as Array<[string, () => unknown]>)('requirePhoneList refuses %s with a NodeOperationError', (_name, make) => {
-		let thrown: unknown;
-		try {
-			requirePhoneList(ctx, 1, 'Phones', make(), 'national');
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(NodeOperationError);
-		expect((thrown as NodeOperationError).message).toMatch(/^Phones: .+ \[item 1\]$/s);
+		expect(thrownBy(() => requirePhoneList(ctx, 1, 'Phones', make(), 'national'))).toMatch(/^Phones: .+ \[item 1\]$/s);
 	});
 
 	it('names a circular object as such and shows invisible marks in the message', () => {
