@@ -490,7 +490,7 @@ function readForeign(written: Written, code: string): Read {
 	return { ok: true, brazil: false, e164: `+${code}${national}`, countryCode: code };
 }
 
-function read(raw: unknown, options: PhoneParseOptions): Read {
+function read(raw: unknown, options: PhoneParseOptions, brazilOnly: boolean): Read {
 	const text = textOf(raw);
 	if (typeof text !== 'string') return text;
 	const written = scan(text);
@@ -500,6 +500,7 @@ function read(raw: unknown, options: PhoneParseOptions): Read {
 		if (code === undefined) {
 			return refuse('country', `"+${written.digits.slice(0, 3)}" does not start with a country code`);
 		}
+		if (brazilOnly) return refuse('country', `it has the country code +${code}, not +55 (Brazil)`);
 		return readForeign(written, code);
 	}
 	if (!written.plus && written.digits.startsWith('00') && !written.digits.startsWith('0055')) {
@@ -541,16 +542,14 @@ function isPossibleLength(code: string, national: string): boolean {
  * Reads a Brazilian number written in any common way: `11999999999`, `(11) 99999-9999`,
  * `+55 11 99999-9999`, `5511999999999`, `011 99999-9999`, `0 21 11 99999-9999` (carrier code),
  * `0055 11 …`, with invisible marks, a spreadsheet apostrophe or an emoji around it. Landlines (8
- * digits starting 2–5) are accepted; an old 8-digit mobile (starting 6–9) gets its mandatory 9th
- * digit. The grouping is evidence: "(55)" is an area code and "011 …" is 0 + area code 11, so when
+ * digits starting 2–5) are accepted; an old 8-digit mobile (starting 6, 8 or 9) gets its mandatory
+ * 9th digit; 8 digits starting with 7 are refused, as they are also a valid radio line. The grouping is evidence: "(55)" is an area code and "011 …" is 0 + area code 11, so when
  * the digits then do not fit, the number is refused rather than re-read to make them fit.
  */
 export function parseBrazilianPhone(raw: unknown, options: PhoneParseOptions = {}): PhoneParseResult {
-	const result = read(raw, options);
+	const result = read(raw, options, true);
 	if (!result.ok) return result;
-	if (!result.brazil) {
-		return refuse('country', `it has the country code +${result.countryCode}, not +55 (Brazil)`);
-	}
+	if (!result.brazil) return refuse('country', `it has the country code +${result.countryCode}, not +55 (Brazil)`);
 	return { ok: true, phone: result.phone };
 }
 
@@ -561,7 +560,9 @@ export function formatBrazilianPhone(phone: BrazilianPhone, format: PhoneFormat)
 	return `55${national}`;
 }
 
-export type E164Result = { ok: true; value: string } | { ok: false; reason: string; foreign: boolean };
+export type E164Result =
+	| { ok: true; value: string }
+	| { ok: false; reason: string; refusal: PhoneRefusal; foreign: boolean };
 
 /**
  * E.164 for providers that also reach numbers abroad: a number written with "+" (anywhere before
@@ -571,14 +572,15 @@ export type E164Result = { ok: true; value: string } | { ok: false; reason: stri
  * number and becomes +55….
  */
 export function toE164(raw: unknown, options: { minForeignDigits: number }): E164Result {
-	const result = read(raw, {});
-	if (!result.ok) return { ok: false, reason: result.reason, foreign: result.refusal === 'country' || isForeignText(raw) };
+	const result = read(raw, {}, false);
+	if (!result.ok) return { ...result, foreign: result.refusal === 'country' || isForeignText(raw) };
 	if (result.brazil) return { ok: true, value: formatBrazilianPhone(result.phone, 'e164') };
 	const count = result.e164.length - 1;
 	if (count < options.minForeignDigits || count > 15) {
 		return {
 			ok: false,
 			foreign: true,
+			refusal: 'length',
 			reason: `it is not an international number (+ country code and ${options.minForeignDigits} to 15 digits)`,
 		};
 	}

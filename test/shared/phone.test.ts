@@ -210,13 +210,14 @@ describe('toE164', () => {
 		['+4 4 20 7946 0958', 'the country code +44 is split by a space or sign'],
 		['0049 89 515111', 'it has a country code other than 55 (Brazil) after 00; write a number abroad as + and its country code'],
 	])('refuses %p: %s', (raw, reason) => {
-		expect(read(raw)).toEqual({ ok: false, foreign: true, reason });
+		expect(read(raw)).toMatchObject({ ok: false, foreign: true, reason });
 	});
 
 	it('keeps the provider minimum for numbers abroad', () => {
 		expect(toE164('+290 1234', { minForeignDigits: 8 })).toEqual({
 			ok: false,
 			foreign: true,
+			refusal: 'length',
 			reason: 'it is not an international number (+ country code and 8 to 15 digits)',
 		});
 		expect(toE164('+290 1234', { minForeignDigits: 7 })).toEqual({ ok: true, value: '+2901234' });
