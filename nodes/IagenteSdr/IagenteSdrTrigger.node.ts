@@ -8,7 +8,18 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readRawBody, rejectRequest } from '../shared/webhook';
+import {
+	acknowledge,
+	assertRepeatOptions,
+	configuredSecret,
+	guardWebhook,
+	isRepeatedEvent,
+	readJsonObject,
+	readRawBody,
+	rejectRequest,
+	repeatOptions,
+	singleHeader,
+} from '../shared/webhook';
 import { verifyHmac } from '../shared/signature';
 import { WEBHOOK_EVENTS } from './actions/webhook/events';
 import { iagenteRequest, toPage, unwrapRecord } from './transport';
@@ -52,6 +63,14 @@ export class IagenteSdrTrigger implements INodeType {
 				description:
 					'Which events start the workflow. The trigger registers itself in IAGENTE SDR when the workflow is activated and removes itself when it is deactivated.',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: repeatOptions('IAGENTE SDR'),
+			},
 		],
 	};
 
@@ -79,6 +98,7 @@ export class IagenteSdrTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				assertRepeatOptions(this);
 				const data = this.getWorkflowStaticData('node') as RegistrationData;
 				const url = this.getNodeWebhookUrl('default') as string;
 				const events = this.getNodeParameter('events') as string[];
@@ -121,25 +141,31 @@ export class IagenteSdrTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const data = this.getWorkflowStaticData('node') as RegistrationData;
-		const secret = data.signingSecret ?? '';
-		const rawBody = readRawBody(this);
-		const signature = this.getHeaderData()[SIGNATURE_HEADER] as string | undefined;
+		return await guardWebhook(this, 'IAGENTE SDR Trigger', async () => {
+			const data = this.getWorkflowStaticData('node') as RegistrationData;
+			const secret = configuredSecret(data.signingSecret);
+			if (!secret) {
+				this.logger.warn('IAGENTE SDR Trigger: no signing secret stored; deactivate and activate the workflow again.');
+				return rejectRequest(this, 401, 'Webhook not registered');
+			}
+			const rawBody = readRawBody(this);
+			const signature = singleHeader(this.getHeaderData(), SIGNATURE_HEADER);
+			if (!verifyHmac({ secret, payload: rawBody, signature, encoding: 'hex', prefix: 'sha256=' })) {
+				return rejectRequest(this, 401, signature === undefined ? 'Missing signature' : 'Invalid signature');
+			}
 
-		if (!secret) {
-			this.logger.warn('IAGENTE SDR Trigger: no signing secret stored; deactivate and activate the workflow again.');
-			return rejectRequest(this, 401, 'Webhook not registered');
-		}
-		if (!verifyHmac({ secret, payload: rawBody, signature, encoding: 'hex', prefix: 'sha256=' })) {
-			return rejectRequest(this, 401, 'Invalid signature');
-		}
+			const body = readJsonObject(this, rawBody);
+			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
 
-		const body = this.getBodyData();
-		const event = String(body.event ?? body.type ?? '');
-		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event)) {
-			return { webhookResponse: { received: true, ignored: `event "${event}" is not selected` } };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
+
+			const name = typeof body.event === 'string' ? body.event : typeof body.type === 'string' ? body.type : '';
+			const events = this.getNodeParameter('events', []);
+			if (!Array.isArray(events) || !events.includes(name)) {
+				return acknowledge(`event "${name}" is not selected`);
+			}
+			return { workflowData: [this.helpers.returnJsonArray(body)] };
+		});
 	}
 }
