@@ -13,6 +13,7 @@ import {
 	assertRepeatOptions,
 	configuredSecret,
 	guardWebhook,
+	hasHeader,
 	isRepeatedEvent,
 	readJsonObject,
 	readRawBody,
@@ -149,9 +150,11 @@ export class IagenteSdrTrigger implements INodeType {
 				return rejectRequest(this, 401, 'Webhook not registered');
 			}
 			const rawBody = readRawBody(this);
-			const signature = singleHeader(this.getHeaderData(), SIGNATURE_HEADER);
+			const headers = this.getHeaderData();
+			if (!hasHeader(headers, SIGNATURE_HEADER)) return rejectRequest(this, 401, 'Missing signature');
+			const signature = singleHeader(headers, SIGNATURE_HEADER);
 			if (!verifyHmac({ secret, payload: rawBody, signature, encoding: 'hex', prefix: 'sha256=' })) {
-				return rejectRequest(this, 401, signature === undefined ? 'Missing signature' : 'Invalid signature');
+				return rejectRequest(this, 401, 'Invalid signature');
 			}
 
 			const body = readJsonObject(this, rawBody);

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isWithinWindow, verifyHmac } from '../shared/signature';
 import type { SignatureEncoding } from '../shared/signature';
-import { configuredSecret, singleHeader } from '../shared/webhook';
+import { configuredSecret, hasHeader, singleHeader } from '../shared/webhook';
 
 export const STATUS_EVENT = 'whatsapp.message.status';
 export const DEFAULT_INCOMING_EVENTS = 'whatsapp.message.received';
@@ -36,14 +36,16 @@ export function checkSignature(
 	nowMs: number,
 ): SignatureResult {
 	if (!configuredSecret(settings.secret)) return { ok: false, reason: 'no signing secret in the credential' };
-	// A repeated header reads as missing: picking one of several values would be a guess.
+	if (!hasHeader(headers, settings.header)) return { ok: false, reason: 'missing signature' };
+	// A repeated header is refused: picking one of several values would be a guess.
 	const signature = singleHeader(headers, settings.header)?.trim();
-	if (!signature) return { ok: false, reason: 'missing signature' };
+	if (!signature) return { ok: false, reason: 'invalid signature' };
 
 	let timestamp: string | undefined;
 	if (settings.timestampHeader.trim() !== '') {
+		if (!hasHeader(headers, settings.timestampHeader)) return { ok: false, reason: 'missing timestamp' };
 		timestamp = singleHeader(headers, settings.timestampHeader)?.trim();
-		if (!timestamp) return { ok: false, reason: 'missing timestamp' };
+		if (!timestamp) return { ok: false, reason: 'timestamp outside the tolerance window' };
 		if (!isWithinWindow(timestamp, nowMs, settings.toleranceSeconds)) {
 			return { ok: false, reason: 'timestamp outside the tolerance window' };
 		}

@@ -56,6 +56,11 @@ export function singleHeader(headers: unknown, name: string): string | undefined
 	return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether the request carries the header at all, with any value. */
+export function hasHeader(headers: unknown, name: string): boolean {
+	return isPlainObject(headers) && headers[name.trim().toLowerCase()] !== undefined;
+}
+
 /** Answers the caller directly and starts no execution. */
 export function rejectRequest(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	try {

@@ -297,6 +297,7 @@ export interface WebhookRequest {
 	/** What n8n parsed (any JSON value, or undefined for content types it does not parse); when the key is absent, the raw body parsed as JSON. */
 	body?: unknown;
 	query?: IDataObject;
+	params?: IDataObject;
 }
 
 export interface CapturedResponse {
@@ -334,7 +335,7 @@ export function webhookContext(setup: Setup, request: WebhookRequest, staticData
 	const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
 	const body =
 		'body' in request ? request.body : (JSON.parse(request.rawBody?.toString('utf8') || '{}') as IDataObject);
-	const req = { headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
+	const req = { headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: request.params ?? {} };
 	const data = additionalData(credentialsHelper, {
 		httpRequest: req,
 		httpResponse: res,

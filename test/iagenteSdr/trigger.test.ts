@@ -1,3 +1,4 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { IagenteSdrTrigger } from '../../nodes/IagenteSdr/IagenteSdrTrigger.node';
@@ -30,8 +31,8 @@ function deliver(
 	body: string,
 	headers: Record<string, string>,
 	events?: string[],
-	stored: Record<string, unknown> = { signingSecret: SECRET, webhookId: '5' },
-	options: Record<string, unknown> = {},
+	stored: IDataObject = { signingSecret: SECRET, webhookId: '5' },
+	options: INodeParameters = {},
 ) {
 	const { context, captured } = webhookContext(
 		{ ...setup(events), parameters: { events: events ?? ['lead.created', 'message.received'], options } },
@@ -125,7 +126,7 @@ describe('IAGENTE SDR Trigger webhook', () => {
 	});
 
 	it('runs once for a repeated event ID when Ignore Repeated Deliveries is on', async () => {
-		const stored: Record<string, unknown> = { signingSecret: SECRET, webhookId: '5' };
+		const stored: IDataObject = { signingSecret: SECRET, webhookId: '5' };
 		const options = { ignoreRepeats: true, eventIdField: 'data.event_id' };
 		const first = JSON.stringify({ event: 'lead.created', data: { id: 1, event_id: 'evt-1' } });
 		const second = JSON.stringify({ event: 'lead.updated', data: { id: 1, event_id: 'evt-2' } });
@@ -137,7 +138,7 @@ describe('IAGENTE SDR Trigger webhook', () => {
 	});
 
 	it('lets an event through when Ignore Repeated Deliveries is on but the event has no such field', async () => {
-		const stored: Record<string, unknown> = { signingSecret: SECRET, webhookId: '5' };
+		const stored: IDataObject = { signingSecret: SECRET, webhookId: '5' };
 		const options = { ignoreRepeats: true, eventIdField: 'event_id' };
 		const headers = { 'x-webhook-signature': sign(body) };
 		expect((await deliver(body, headers, undefined, stored, options).run()).workflowData).toHaveLength(1);
@@ -146,7 +147,7 @@ describe('IAGENTE SDR Trigger webhook', () => {
 	});
 
 	it('does not remember an event ID of a request whose signature is wrong', async () => {
-		const stored: Record<string, unknown> = { signingSecret: SECRET, webhookId: '5' };
+		const stored: IDataObject = { signingSecret: SECRET, webhookId: '5' };
 		const raw = JSON.stringify({ event: 'lead.created', event_id: 'evt-9' });
 		const options = { ignoreRepeats: true, eventIdField: 'event_id' };
 		await deliver(raw, { 'x-webhook-signature': sign(raw, 'whsec_other_placeholder') }, undefined, stored, options).run();

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { LigueLeadApi } from '../../credentials/LigueLeadApi.credentials';
 import { LigueLeadTrigger } from '../../nodes/LigueLead/LigueLeadTrigger.node';
 import { hookContext, webhookContext } from '../harness';
-import type { Setup } from '../harness';
+import type { Setup, WebhookRequest } from '../harness';
 import { credentials } from './fixtures';
 
 const TOKEN = 'example-trigger-token-0001';
@@ -110,11 +110,12 @@ describe('LigueLead Trigger: token', () => {
 
 	it('refuses the right token in a header or in the path instead of the query', async () => {
 		const rawBody = Buffer.from(JSON.stringify(event()), 'utf8');
-		for (const request of [
+		const requests: WebhookRequest[] = [
 			{ headers: { token: TOKEN, 'x-token': TOKEN, authorization: `Bearer ${TOKEN}` }, rawBody, query: {} },
 			{ headers: {}, rawBody, query: { [`token=${TOKEN}`]: '' } },
 			{ headers: {}, rawBody, query: { TOKEN } },
-		]) {
+		];
+		for (const request of requests) {
 			const { context, captured } = webhookContext(triggerSetup(), request);
 			expect(await new LigueLeadTrigger().webhook.call(context)).toEqual({ noWebhookResponse: true });
 			expect(captured.statusCode).toBe(401);

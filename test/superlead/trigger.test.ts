@@ -1,3 +1,4 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { timing } from '../../nodes/shared/http';
@@ -144,7 +145,7 @@ describe('Superlead Trigger signature check', () => {
 
 	it('runs once for a repeated event ID when Ignore Repeated Deliveries is on, and for every replay when it is off', async () => {
 		const raw = JSON.stringify({ ...statusEvent('delivered'), delivery_id: 'dlv-1' });
-		const run = async (options: Record<string, unknown>, staticData: Record<string, unknown>) => {
+		const run = async (options: INodeParameters, staticData: IDataObject) => {
 			const { context } = webhookContext(
 				triggerSetup({ ...defaults, options }),
 				{ headers: { 'x-superlead-signature': sign(raw) }, rawBody: Buffer.from(raw, 'utf8') },
@@ -155,7 +156,7 @@ describe('Superlead Trigger signature check', () => {
 		const off = {};
 		expect((await run({}, off)).workflowData).toHaveLength(1);
 		expect((await run({}, off)).workflowData).toHaveLength(1);
-		const on: Record<string, unknown> = {};
+		const on: IDataObject = {};
 		const options = { ignoreRepeats: true, eventIdField: 'delivery_id' };
 		expect((await run(options, on)).workflowData).toHaveLength(1);
 		expect(await run(options, on)).toEqual({ webhookResponse: { received: true, ignored: 'repeated delivery' } });
