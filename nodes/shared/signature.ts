@@ -35,8 +35,12 @@ function decodeDigest(text: string, encoding: SignatureEncoding): Buffer | undef
 		if (!/^[0-9a-fA-F]+$/.test(text) || text.length % 2 !== 0) return undefined;
 		return Buffer.from(text, 'hex');
 	}
-	if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
-	return Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+	// Standard base64 or its URL-safe form, each only in its canonical spelling.
+	if (/^[A-Za-z0-9_-]+$/.test(text) && /[-_]/.test(text)) {
+		const bytes = Buffer.from(text, 'base64url');
+		return bytes.toString('base64url') === text ? bytes : undefined;
+	}
+	return decodeCanonicalBase64(text);
 }
 
 /** True only when the header carries the HMAC of the payload made with the secret. */

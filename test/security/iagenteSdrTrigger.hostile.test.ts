@@ -2,7 +2,7 @@
 // refused (401, or 400 for a malformed body after a valid signature), starts nothing and throws
 // nothing; each genuine request starts exactly one execution.
 import { createHmac } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { IagenteSdrTrigger } from '../../nodes/IagenteSdr/IagenteSdrTrigger.node';
 import { computeHmac } from '../../nodes/shared/signature';
@@ -28,7 +28,7 @@ const tally = new Tally();
 const setup = (options: IDataObject = {}): Setup => ({
 	node: IagenteSdrTrigger,
 	credentials: credentials(),
-	parameters: { events: ['lead.created', 'message.received'], options },
+	parameters: { events: ['lead.created', 'message.received'], options: options as INodeParameters },
 });
 const registered = (): IDataObject => ({ signingSecret: SECRET, webhookId: '5' });
 
