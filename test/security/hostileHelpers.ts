@@ -2,6 +2,7 @@
 // with the body n8n would have parsed, and keeps the figures the hostile suites report.
 import type { IDataObject, INodeType, IWebhookResponseData } from 'n8n-workflow';
 
+import { timing } from '../../nodes/shared/http';
 import { webhookContext } from '../harness';
 import type { CapturedResponse, Setup, WebhookRequest } from '../harness';
 
@@ -334,4 +335,71 @@ export function runValidRequests(
 			expectStartedOnce(outcome);
 		});
 	}
+}
+
+/** A genuine request sent a first time (it must start one execution), then again: the second must start nothing. */
+export function replayCase(name: string, setup: Setup, first: () => HostileRequest, again: () => HostileRequest = first): HostileCase {
+	return { name, setup, before: [first], request: again, expected: { ignored: 'repeated delivery' } };
+}
+
+export interface HostileSuite {
+	title: string;
+	trigger: INodeType;
+	setup: () => Setup;
+	/** The node's static data before each request (default: empty). */
+	staticData?: () => IDataObject;
+	/** Freezes the triggers' clock (timing.now) at this instant, for timestamp checks. */
+	now?: number;
+	cases: HostileCase[];
+	/** Genuine requests, each under its own setup (default: `setup`). */
+	valid: Array<{ setup?: () => Setup; requests: Array<{ name: string; request: () => HostileRequest }> }>;
+	/** Further tests of the suite, which record their outcomes in the tally. */
+	more?: (tally: Tally) => void;
+}
+
+/** One trigger's hostile suite: the cases, the genuine requests, and its figures checked and printed at the end. */
+export function describeHostileSuite(suite: HostileSuite): void {
+	describe(`${suite.title} under hostile requests`, () => {
+		const tally = new Tally();
+		const staticData = suite.staticData ?? (() => ({}));
+		if (suite.now !== undefined) {
+			const now = suite.now;
+			beforeEach(() => {
+				jest.spyOn(timing, 'now').mockReturnValue(now);
+			});
+			afterEach(() => {
+				jest.restoreAllMocks();
+			});
+		}
+
+		it('tries at least 40 hostile requests', () => {
+			expect(suite.cases.length).toBeGreaterThanOrEqual(40);
+		});
+
+		runHostileCases(suite.trigger, suite.setup, staticData, suite.cases, tally);
+		for (const group of suite.valid) {
+			runValidRequests(suite.trigger, group.setup ?? suite.setup, staticData, group.requests, tally);
+		}
+		suite.more?.(tally);
+
+		afterAll(() => {
+			expect(tally.hostileStarted).toBe(0);
+			expect(tally.threw).toBe(0);
+			expect(tally.validStarted).toBe(tally.valid);
+			report(tally.summary(suite.title));
+		});
+	});
+}
+
+export const MALFORMED: Expected = { status: 400, error: 'Malformed body: expected a JSON object' };
+
+/** A trigger's refusal for each kind, from its 401 messages (a repeated header reads as invalid). */
+export function refusals(missing: string, empty: string, invalid: string): Record<RefusalKind, Expected> {
+	return {
+		missing: { status: 401, error: missing },
+		empty: { status: 401, error: empty },
+		repeated: { status: 401, error: invalid },
+		invalid: { status: 401, error: invalid },
+		malformed: MALFORMED,
+	};
 }

@@ -5,19 +5,9 @@ import { createSign, generateKeyPairSync, sign as signBytes } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LeadwayTrigger } from '../../nodes/Leadway/LeadwayTrigger.node';
-import { timing } from '../../nodes/shared/http';
 import type { Setup } from '../harness';
-import {
-	Tally,
-	expectStartedOnce,
-	report,
-	runHostileCases,
-	runValidRequests,
-	send,
-	signedTriggerCases,
-	validRequests,
-} from './hostileHelpers';
-import type { HostileCase, HostileRequest, RefusalKind, SignedTriggerSpec } from './hostileHelpers';
+import { describeHostileSuite, refusals, replayCase, signedTriggerCases, validRequests } from './hostileHelpers';
+import type { HostileCase, HostileRequest, SignedTriggerSpec } from './hostileHelpers';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
 const ed = generateKeyPairSync('ed25519');
@@ -28,7 +18,6 @@ const pem = (key: typeof ed.publicKey) => key.export({ type: 'spki', format: 'pe
 const KEYS = { ed25519PublicKey: pem(ed.publicKey), rsaPublicKey: pem(rsa.publicKey) };
 
 const trigger = new LeadwayTrigger();
-const tally = new Tally();
 
 const setup = (options: IDataObject = {}): Setup => ({
 	node: LeadwayTrigger,
@@ -62,13 +51,9 @@ const rsaRequest = (raw: Buffer, signature = signRsa(raw), extra: Record<string,
 	raw,
 });
 
-const REFUSALS: Record<RefusalKind, HostileCase['expected']> = {
-	missing: { status: 401, error: 'Missing signature' },
-	empty: { status: 401, error: 'Missing signature' },
-	repeated: { status: 401, error: 'Invalid signature' },
-	invalid: { status: 401, error: 'Invalid signature' },
-	malformed: { status: 400, error: 'Malformed body: expected a JSON object' },
-};
+const replayed = event({ webhookId: 'wh-replay' });
+
+const REFUSALS = refusals('Missing signature', 'Missing signature', 'Invalid signature');
 const STALE = { status: 401 as const, error: 'Stale or missing timestamp' };
 const LEGACY_OFF = { status: 401 as const, error: 'Legacy X-WH-Signature not accepted' };
 
@@ -109,56 +94,25 @@ const specific: HostileCase[] = [
 	{ name: 'malformed timestamp: 400 digits', request: () => edRequest(event({ timestamp: '9'.repeat(400) })), expected: STALE },
 	{ name: 'malformed timestamp: an impossible date', request: () => edRequest(event({ timestamp: '2026-13-45T99:00:00Z' })), expected: STALE },
 	{ name: 'missing timestamp, correctly signed', request: () => { const body = JSON.parse(event().toString()) as IDataObject; delete body.timestamp; return edRequest(Buffer.from(JSON.stringify(body))); }, expected: STALE },
-	(() => {
-		const replayed = event({ webhookId: 'wh-replay' });
-		return {
-			name: 'exact replay of a delivery (same webhookId) inside the age window',
-			before: [() => edRequest(replayed)],
-			request: () => edRequest(replayed),
-			expected: { ignored: 'repeated delivery' },
-		};
-	})(),
+	replayCase('exact replay of a delivery (same webhookId) inside the age window', setup(), () => edRequest(replayed)),
 	{ name: 'replay of a captured delivery after the age window', request: () => edRequest(event({ timestamp: new Date(NOW - 3600_000).toISOString(), webhookId: 'wh-captured' })), expected: STALE },
 ];
 
-beforeEach(() => {
-	jest.spyOn(timing, 'now').mockReturnValue(NOW);
-});
-afterEach(() => {
-	jest.restoreAllMocks();
-});
-
-describe('Leadway CRM Trigger under hostile requests', () => {
-	const cases = [...signedTriggerCases(spec), ...specific];
-
-	it('tries at least 40 hostile requests', () => {
-		expect(cases.length).toBeGreaterThanOrEqual(40);
-	});
-
-	runHostileCases(trigger, () => setup(), () => ({}), cases, tally);
-	runValidRequests(trigger, () => setup(), () => ({}), validRequests(spec), tally);
-	runValidRequests(
-		trigger,
-		legacyOn,
-		() => ({}),
-		[
-			{ name: 'legacy RSA signature with Accept Legacy RSA Signatures on', request: () => rsaRequest(event()) },
-			{ name: 'X-GHL-Signature "N/A" and a legacy RSA signature, legacy on', request: () => { const raw = event(); return rsaRequest(raw, signRsa(raw), { 'x-ghl-signature': 'N/A' }); } },
-		],
-		tally,
-	);
-
-	it('starts exactly one execution for header names in any case (n8n gives them in lower case)', async () => {
-		const raw = event();
-		const outcome = await send(trigger, setup(), { headers: { 'X-GHL-Signature': signEd(raw) }, raw });
-		tally.record(outcome, true);
-		expectStartedOnce(outcome);
-	});
-
-	afterAll(() => {
-		expect(tally.hostileStarted).toBe(0);
-		expect(tally.threw).toBe(0);
-		expect(tally.validStarted).toBe(tally.valid);
-		report(tally.summary('Leadway CRM Trigger'));
-	});
+describeHostileSuite({
+	title: 'Leadway CRM Trigger',
+	trigger,
+	setup: () => setup(),
+	now: NOW,
+	cases: [...signedTriggerCases(spec), ...specific],
+	valid: [
+		{ requests: validRequests(spec) },
+		{
+			setup: legacyOn,
+			requests: [
+				{ name: 'legacy RSA signature with Accept Legacy RSA Signatures on', request: () => rsaRequest(event()) },
+				{ name: 'X-GHL-Signature "N/A" and a legacy RSA signature, legacy on', request: () => { const raw = event(); return rsaRequest(raw, signRsa(raw), { 'x-ghl-signature': 'N/A' }); } },
+			],
+		},
+		{ requests: [{ name: 'header names in another case (n8n gives them in lower case)', request: () => { const raw = event(); return { headers: { 'X-GHL-Signature': signEd(raw) }, raw }; } }] },
+	],
 });

@@ -7,22 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { LigueLeadTrigger } from '../../nodes/LigueLead/LigueLeadTrigger.node';
 import type { Setup } from '../harness';
 import { credentials } from '../ligueLead/fixtures';
-import {
-	Tally,
-	deeplyNested,
-	expectStartedOnce,
-	report,
-	runHostileCases,
-	runValidRequests,
-	send,
-	tenMegabytes,
-} from './hostileHelpers';
+import { deeplyNested, describeHostileSuite, tenMegabytes } from './hostileHelpers';
 import type { HostileCase, HostileRequest } from './hostileHelpers';
 
 const TOKEN = 'example-webhook-token-hostile-suite-0001';
 const ACCENTED = 'ação-token-secreta-00001'.normalize('NFC');
 const trigger = new LigueLeadTrigger();
-const tally = new Tally();
 
 const setup = (token: string | null = TOKEN): Setup => ({
 	node: LigueLeadTrigger,
@@ -103,37 +93,22 @@ const cases: HostileCase[] = [
 	{ name: 'right token, campaign given as an array', request: () => withToken(event({ campaign: [{ type: 'sms' }] })), expected: { ignored: 'channel "" is not selected' } },
 ];
 
-describe('LigueLead Trigger under hostile requests', () => {
-	it('tries at least 40 hostile requests', () => {
-		expect(cases.length).toBeGreaterThanOrEqual(40);
-	});
-
-	runHostileCases(trigger, () => setup(), () => ({}), cases, tally);
-	runValidRequests(
-		trigger,
-		() => setup(),
-		() => ({}),
-		[
-			{ name: 'JSON with the right token', request: () => withToken(event()) },
-			{ name: 'JSON with a charset parameter', request: () => withToken(event(), { 'content-type': 'application/json; charset=utf-8' }) },
-			{ name: 'JSON sent as octet-stream (n8n leaves the body unparsed)', request: () => withToken(event(), { 'content-type': 'application/octet-stream' }) },
-			{ name: 'JSON without a content type', request: () => withToken(event(), {}) },
-			{ name: 'JSON sent as text/plain (n8n gives a string)', request: () => withToken(event(), { 'content-type': 'text/plain' }) },
-			{ name: 'JSON in Unicode NFD', request: () => withToken(Buffer.from(event().toString().normalize('NFD'))) },
-		],
-		tally,
-	);
-
-	it('starts exactly one execution for an accented token written as in the credential', async () => {
-		const outcome = await send(trigger, setup(ACCENTED), withQuery({ token: ACCENTED }));
-		tally.record(outcome, true);
-		expectStartedOnce(outcome);
-	});
-
-	afterAll(() => {
-		expect(tally.hostileStarted).toBe(0);
-		expect(tally.threw).toBe(0);
-		expect(tally.validStarted).toBe(tally.valid);
-		report(tally.summary('LigueLead Trigger'));
-	});
+describeHostileSuite({
+	title: 'LigueLead Trigger',
+	trigger,
+	setup: () => setup(),
+	cases,
+	valid: [
+		{
+			requests: [
+				{ name: 'JSON with the right token', request: () => withToken(event()) },
+				{ name: 'JSON with a charset parameter', request: () => withToken(event(), { 'content-type': 'application/json; charset=utf-8' }) },
+				{ name: 'JSON sent as octet-stream (n8n leaves the body unparsed)', request: () => withToken(event(), { 'content-type': 'application/octet-stream' }) },
+				{ name: 'JSON without a content type', request: () => withToken(event(), {}) },
+				{ name: 'JSON sent as text/plain (n8n gives a string)', request: () => withToken(event(), { 'content-type': 'text/plain' }) },
+				{ name: 'JSON in Unicode NFD', request: () => withToken(Buffer.from(event().toString().normalize('NFD'))) },
+			],
+		},
+		{ setup: () => setup(ACCENTED), requests: [{ name: 'accented token written as in the credential', request: () => withQuery({ token: ACCENTED }) }] },
+	],
 });

@@ -4,27 +4,16 @@
 import { createHmac } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { timing } from '../../nodes/shared/http';
 import { computeHmac } from '../../nodes/shared/signature';
 import { SuperleadTrigger } from '../../nodes/Superlead/SuperleadTrigger.node';
 import { SIGNING_SECRET, triggerSetup } from '../superlead/fixtures';
-import {
-	Tally,
-	expectStartedOnce,
-	report,
-	runHostileCases,
-	runValidRequests,
-	send,
-	signedTriggerCases,
-	validRequests,
-} from './hostileHelpers';
-import type { HostileCase, HostileRequest, RefusalKind, SignedTriggerSpec } from './hostileHelpers';
+import { describeHostileSuite, refusals, expectStartedOnce, replayCase, send, signedTriggerCases, validRequests } from './hostileHelpers';
+import type { HostileCase, HostileRequest, SignedTriggerSpec } from './hostileHelpers';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
 const NOW_SECONDS = String(NOW / 1000);
 const TIMESTAMP_HEADER = 'x-superlead-timestamp';
 const trigger = new SuperleadTrigger();
-const tally = new Tally();
 
 const parameters = (options: IDataObject = {}): INodeParameters => ({
 	events: ['messageStatus', 'incomingMessage'],
@@ -46,19 +35,16 @@ const event = (extra: IDataObject = {}) =>
 		'utf8',
 	);
 const sign = (raw: Buffer | string, secret = SIGNING_SECRET) => computeHmac(secret, raw);
+const signed = (raw: Buffer): HostileRequest => ({ headers: { 'x-superlead-signature': sign(raw) }, raw });
+const REPEATS_ON = { ignoreRepeats: true, eventIdField: 'delivery_id' };
+const replayed = event({ delivery_id: 'dlv-replay' });
 const signAt = (timestamp: string, raw: Buffer, secret = SIGNING_SECRET) => sign(Buffer.concat([Buffer.from(`${timestamp}.`), raw]), secret);
 const atTime = (timestamp: string, raw = event(), signedTimestamp = timestamp): HostileRequest => ({
 	headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, 'x-superlead-signature': signAt(signedTimestamp, raw) },
 	raw,
 });
 
-const REFUSALS: Record<RefusalKind, HostileCase['expected']> = {
-	missing: { status: 401, error: 'missing signature' },
-	empty: { status: 401, error: 'invalid signature' },
-	repeated: { status: 401, error: 'invalid signature' },
-	invalid: { status: 401, error: 'invalid signature' },
-	malformed: { status: 400, error: 'Malformed body: expected a JSON object' },
-};
+const REFUSALS = refusals('missing signature', 'invalid signature', 'invalid signature');
 const OUTSIDE_WINDOW = { status: 401 as const, error: 'timestamp outside the tolerance window' };
 
 const spec: SignedTriggerSpec = {
@@ -94,77 +80,45 @@ const specific: HostileCase[] = [
 	{ name: 'timestamp header repeated', setup: timestamped(), request: () => { const raw = event(); return { headers: { [TIMESTAMP_HEADER]: [NOW_SECONDS, NOW_SECONDS], 'x-superlead-signature': signAt(NOW_SECONDS, raw) }, raw }; }, expected: OUTSIDE_WINDOW },
 	{ name: 'fresh timestamp swapped into a request signed with an old one', setup: timestamped(), request: () => atTime(NOW_SECONDS, event(), String(NOW / 1000 - 3600)), expected: REFUSALS.invalid },
 	{ name: 'signature of the body alone when a timestamp is expected', setup: timestamped(), request: () => { const raw = event(); return { headers: { [TIMESTAMP_HEADER]: NOW_SECONDS, 'x-superlead-signature': sign(raw) }, raw }; }, expected: REFUSALS.invalid },
-	(() => {
-		const replayed = event({ delivery_id: 'dlv-replay' });
-		return {
-			name: 'exact replay with Ignore Repeated Deliveries on',
-			setup: setup({ ignoreRepeats: true, eventIdField: 'delivery_id' }),
-			before: [() => ({ headers: { 'x-superlead-signature': sign(replayed) }, raw: replayed })],
-			request: () => ({ headers: { 'x-superlead-signature': sign(replayed) }, raw: replayed }),
-			expected: { ignored: 'repeated delivery' },
-		};
-	})(),
-	(() => {
-		const replayed = event({ delivery_id: 'dlv-replay-in-window' });
-		return {
-			name: 'exact replay inside the timestamp window with Ignore Repeated Deliveries on',
-			setup: setup({ ignoreRepeats: true, eventIdField: 'delivery_id', timestampHeader: TIMESTAMP_HEADER }),
-			before: [() => atTime(NOW_SECONDS, replayed)],
-			request: () => atTime(NOW_SECONDS, replayed),
-			expected: { ignored: 'repeated delivery' },
-		};
-	})(),
+	replayCase('exact replay with Ignore Repeated Deliveries on', setup(REPEATS_ON), () => signed(replayed)),
+	replayCase(
+		'exact replay inside the timestamp window with Ignore Repeated Deliveries on',
+		setup({ ...REPEATS_ON, timestampHeader: TIMESTAMP_HEADER }),
+		() => atTime(NOW_SECONDS, replayed),
+	),
 ];
 
-beforeEach(() => {
-	jest.spyOn(timing, 'now').mockReturnValue(NOW);
-});
-afterEach(() => {
-	jest.restoreAllMocks();
-});
-
-describe('Superlead Trigger under hostile requests', () => {
-	const cases = [...signedTriggerCases(spec), ...specific];
-
-	it('tries at least 40 hostile requests', () => {
-		expect(cases.length).toBeGreaterThanOrEqual(40);
-	});
-
-	runHostileCases(trigger, () => setup(), () => ({}), cases, tally);
-	runValidRequests(trigger, () => setup(), () => ({}), validRequests(spec), tally);
-	runValidRequests(
-		trigger,
-		timestamped,
-		() => ({}),
-		[
-			{ name: 'fresh timestamp in seconds', request: () => atTime(NOW_SECONDS) },
-			{ name: 'timestamp 4 minutes old, inside the window', request: () => atTime(String(NOW / 1000 - 240)) },
-			{ name: 'timestamp in milliseconds', request: () => atTime(String(NOW)) },
-		],
-		tally,
-	);
-
-	it('accepts an upper-case hex digest (the same bytes) and a header name in any case', async () => {
-		const raw = event();
-		const outcome = await send(trigger, setup(), { headers: { 'X-Superlead-Signature': sign(raw).toUpperCase() }, raw });
-		tally.record(outcome, true);
-		expectStartedOnce(outcome);
-	});
-
-	it('accepts an exact replay with default settings (documented: no timestamp, no event ID is known)', async () => {
-		const raw = event();
-		const staticData = {};
-		for (let i = 0; i < 2; i++) {
-			const outcome = await send(trigger, setup(), { headers: { 'x-superlead-signature': sign(raw) }, raw }, staticData);
-			tally.record(outcome, true);
-			expectStartedOnce(outcome);
-		}
-	});
-
-	afterAll(() => {
-		expect(tally.hostileStarted).toBe(0);
-		expect(tally.threw).toBe(0);
-		expect(tally.validStarted).toBe(tally.valid);
-		report(tally.summary('Superlead Trigger'));
-	});
+describeHostileSuite({
+	title: 'Superlead Trigger',
+	trigger,
+	setup: () => setup(),
+	now: NOW,
+	cases: [...signedTriggerCases(spec), ...specific],
+	valid: [
+		{ requests: validRequests(spec) },
+		{
+			setup: timestamped,
+			requests: [
+				{ name: 'fresh timestamp in seconds', request: () => atTime(NOW_SECONDS) },
+				{ name: 'timestamp 4 minutes old, inside the window', request: () => atTime(String(NOW / 1000 - 240)) },
+				{ name: 'timestamp in milliseconds', request: () => atTime(String(NOW)) },
+			],
+		},
+		{
+			requests: [
+				{ name: 'upper-case hex digest (the same bytes) under a header name in another case', request: () => { const raw = event(); return { headers: { 'X-Superlead-Signature': sign(raw).toUpperCase() }, raw }; } },
+			],
+		},
+	],
+	more: (tally) => {
+		it('accepts an exact replay with default settings (documented: no timestamp, no event ID is known)', async () => {
+			const raw = event();
+			const staticData = {};
+			for (let i = 0; i < 2; i++) {
+				const outcome = await send(trigger, setup(), signed(raw), staticData);
+				tally.record(outcome, true);
+				expectStartedOnce(outcome);
+			}
+		});
+	},
 });
