@@ -84,7 +84,7 @@ export class IagenteSdrTrigger implements INodeType {
 				const { records } = toPage(await iagenteRequest(this, 'GET', '/webhooks'));
 				const mine = records.filter((hook) => hook.url === url);
 				const current = mine.find((hook) => String(hook.id) === String(data.webhookId));
-				if (current && data.signingSecret && sameEvents(current.events ?? data.events, events)) {
+				if (current && configuredSecret(data.signingSecret) && sameEvents(current.events ?? data.events, events)) {
 					return true;
 				}
 				// A registration for this URL that we cannot verify (no secret) or with other
@@ -107,14 +107,15 @@ export class IagenteSdrTrigger implements INodeType {
 				const created = unwrapRecord(
 					await iagenteRequest(this, 'POST', '/webhooks', { body: { name, url, events } }),
 				);
-				if (created.id === undefined || typeof created.signing_secret !== 'string' || created.signing_secret === '') {
+				const signingSecret = configuredSecret(created.signing_secret);
+				if (created.id === undefined || !signingSecret) {
 					throw new NodeApiError(this.getNode(), { message: 'No webhook ID or signing secret returned' }, {
 						message: 'IAGENTE SDR registered the webhook but returned no ID or signing secret',
 						description: 'Without the signing secret the trigger cannot check that events come from IAGENTE SDR. Check the Base URL in the credential.',
 					});
 				}
 				data.webhookId = String(created.id);
-				data.signingSecret = created.signing_secret;
+				data.signingSecret = signingSecret;
 				data.events = events;
 				return true;
 			},

@@ -190,6 +190,26 @@ describe('IAGENTE SDR Trigger registration', () => {
 		);
 	});
 
+	it('create fails clearly when the signing secret that comes back is only spaces', async () => {
+		api().post(`${BASE_PATH}/webhooks`).reply(201, { id: 9, signing_secret: '   ' });
+		const data = {};
+		const { context } = hookContext(setup(events), data);
+		await expect(methods.create.call(context)).rejects.toThrow(
+			'IAGENTE SDR registered the webhook but returned no ID or signing secret',
+		);
+		expect(data).toEqual({});
+	});
+
+	it('checkExists registers afresh when the stored secret is only spaces', async () => {
+		api()
+			.get(`${BASE_PATH}/webhooks`)
+			.reply(200, { data: [{ id: 9, url: URL, events }] })
+			.delete(`${BASE_PATH}/webhooks/9`)
+			.reply(204);
+		const { context } = hookContext(setup(events), { webhookId: '9', signingSecret: '  ', events });
+		expect(await methods.checkExists.call(context)).toBe(false);
+	});
+
 	it('checkExists finds its own registration with the same events', async () => {
 		api()
 			.get(`${BASE_PATH}/webhooks`)
