@@ -214,6 +214,25 @@ describe('Leadway opportunities and attachment files against the sandbox', () =>
 	});
 });
 
+describe('Leadway daily limit in the sandbox', () => {
+	const limited = useSandbox({ rateLimits: { leadway: [{ limit: 100, windowMs: 10_000 }, { limit: 1, windowMs: 86_400_000 }] } });
+
+	it('once the daily quota is used up the node stops at once and says so', async () => {
+		const run = async () =>
+			await runNode({
+				node: Leadway,
+				credentials: { leadwayApi: { type: LeadwayApi, data: { ...limited().credentials.leadwayApi } } },
+				parameters: { resource: 'template', operation: 'getAll', returnAll: true },
+			});
+		expect((await run()).error).toBeUndefined();
+		const { error } = await run();
+		const refused = limited().requests();
+		expect(refused.map((r) => r.status)).toEqual([200, 429]);
+		expect(refused[1].responseHeaders).toMatchObject({ 'X-RateLimit-Daily-Remaining': '0', 'X-RateLimit-Remaining': '99' });
+		expect(error?.description).toContain('daily limit');
+	});
+});
+
 describe('Leadway CRM Trigger against the sandbox', () => {
 	const triggerSetup = (options: INodeParameters): Setup => ({
 		node: LeadwayTrigger,
