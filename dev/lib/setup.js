@@ -20,10 +20,9 @@ const CREDENTIAL_NAMES = Object.freeze({
 
 const PACKAGE = 'n8n-nodes-br-messaging';
 const WORKFLOWS_DIR = path.join(__dirname, '..', 'workflows');
-// Values the sandbox decides (its Leadway signing key, the LigueLead URL token) are filled in at import.
+// Values the sandbox decides (its Leadway signing key) are filled in at import.
 const PLACEHOLDERS = {
 	__SANDBOX_LEADWAY_ED25519_PUBLIC_KEY__: (sandbox) => sandbox.triggerSettings.leadwayTrigger.ed25519PublicKey,
-	__SANDBOX_LIGUELEAD_TOKEN__: (sandbox) => sandbox.triggerSettings.ligueLeadTrigger.token,
 };
 
 function loadWorkflowFiles(dir = WORKFLOWS_DIR) {
