@@ -26,6 +26,15 @@ export const requestOptionsField: INodeProperties = {
 			description:
 				'Whether to wait the time the provider asks for (Retry-After) and try again when it answers 429 "too many requests". Safe for sends: a 429 means nothing was sent.',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 60,
+			description:
+				'The longest the node waits for the provider to answer one request. A send that times out may still have gone out, so it is reported as "outcome unknown" and never sent again automatically (not even by Retry On Fail).',
+		},
 	],
 };
 

@@ -14,6 +14,9 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { certainlyNotSent, isTimeout, markOutcomeUnknown, networkErrorCode } from './outcome';
+import { DEFAULT_REQUEST_OPTIONS, readRequestOptions } from './requestOptions';
+
 export type RequestContext =
 	| IExecuteFunctions
 	| IHookFunctions
@@ -173,25 +176,21 @@ export function redact(
 	return result;
 }
 
-function readRetryPolicy(ctx: RequestContext, itemIndex: number | undefined): RetryPolicy {
+/** The item's Request Options (checked: a bad value is an input error, not a silent default). */
+function readItemOptions(ctx: RequestContext, itemIndex: number | undefined): { retry: RetryPolicy; timeoutMs: number } {
 	const execute = ctx as IExecuteFunctions;
-	if (itemIndex === undefined || typeof execute.getInputData !== 'function') return DEFAULT_RETRY_POLICY;
-	let options: IDataObject = {};
-	try {
-		options = execute.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
-	} catch {
-		options = {};
+	if (itemIndex === undefined || typeof execute.getInputData !== 'function') {
+		return { retry: DEFAULT_RETRY_POLICY, timeoutMs: DEFAULT_REQUEST_OPTIONS.timeoutMs };
 	}
+	const options = readRequestOptions(execute, itemIndex);
 	return {
-		enabled: options.retryOnRateLimit !== false,
-		maxWaitSeconds:
-			typeof options.maxRateLimitWait === 'number' ? options.maxRateLimitWait : DEFAULT_RETRY_POLICY.maxWaitSeconds,
-		maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+		retry: {
+			enabled: options.retryOnRateLimit,
+			maxWaitSeconds: options.maxRateLimitWaitSeconds,
+			maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+		},
+		timeoutMs: options.timeoutMs,
 	};
-}
-
-function isNetworkError(error: unknown): error is Error & { code?: string } {
-	return error instanceof Error;
 }
 
 /**
@@ -205,7 +204,8 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 	policy?: RetryPolicy,
 ): Promise<ApiResponse<T>> {
-	const retry = policy ?? readRetryPolicy(ctx, request.itemIndex);
+	const itemOptions = readItemOptions(ctx, request.itemIndex);
+	const retry = policy ?? itemOptions.retry;
 	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
 	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
 	const options: IHttpRequestOptions = {
@@ -214,6 +214,9 @@ export async function apiRequest<T = unknown>(
 		json: !(request.body instanceof FormData),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Without it a provider that accepts the connection and never answers holds the workflow for
+		// as long as n8n's global default (5 minutes in n8n 1.x/2.x axios setup, none in some hosts).
+		timeout: itemOptions.timeoutMs,
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (request.body !== undefined) options.body = request.body;
@@ -230,7 +233,7 @@ export async function apiRequest<T = unknown>(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw networkFailure(ctx, provider, request, error, credentials, safe);
+			throw networkFailure(ctx, provider, request, error, credentials, safe, itemOptions.timeoutMs);
 		}
 		const statusCode = Number(response.statusCode);
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
@@ -282,15 +285,22 @@ function httpFailure(
 		);
 	}
 	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials, provider.secretFields);
+	if (statusCode >= 500 && !request.safeToRepeat && request.method !== 'GET') {
+		parts.push(unknownOutcomeText(provider.displayName));
+	}
 	const description = redact(parts.join(' '), credentials, provider.secretFields);
+	// n8n saves errorResponse with the execution: what the provider sent back is scrubbed here too.
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
 		message,
-		...(info.code ? { code: info.code } : {}),
-		...(info.requestId ? { requestId: info.requestId } : {}),
+		...(info.code ? { code: redact(info.code, credentials, provider.secretFields) } : {}),
+		...(info.requestId ? { requestId: redact(info.requestId, credentials, provider.secretFields) } : {}),
 	};
 	const waitMs = requestedWaitMs(headers, timing.now());
-	return new NodeApiError(ctx.getNode(), errorResponse, {
+	// A 5xx on a send without idempotency key may come after the provider processed it (a gateway
+	// timing out, a crash after the write): the outcome is unknown and it must not be repeated blindly.
+	const unknown = statusCode >= 500 && !request.safeToRepeat && request.method !== 'GET';
+	const error = new NodeApiError(ctx.getNode(), errorResponse, {
 		message,
 		description,
 		httpCode: String(statusCode),
@@ -299,7 +309,20 @@ function httpFailure(
 			? { failure: { cause: 'rate-limited' as const, ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}) } }
 			: {}),
 	});
+	return unknown ? markOutcomeUnknown(error) : error;
 }
+
+function unknownOutcomeText(provider: string): string {
+	return `The outcome is unknown: ${provider} may or may not have processed it. It is not sent again automatically (neither by the node nor by Retry On Fail) so nothing goes out twice; check in ${provider} before running it again.`;
+}
+
+const CODE_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EPIPE: 'the connection was closed while sending',
+};
 
 function networkFailure(
 	ctx: RequestContext,
@@ -308,19 +331,38 @@ function networkFailure(
 	error: unknown,
 	credentials: ICredentialDataDecryptedObject,
 	safe: boolean,
+	timeoutMs: number,
 ): NodeApiError {
-	const reason = isNetworkError(error) ? (error.code ?? error.message) : String(error);
+	const code = networkErrorCode(error);
+	const timedOut = isTimeout(error);
+	const reason = timedOut
+		? `no answer within ${timeoutMs / 1000} s`
+		: code !== undefined
+			? (CODE_WORDS[code] ?? 'network error')
+			: error instanceof Error
+				? error.message
+				: String(error);
 	const message = redact(
 		`${provider.displayName} did not answer (${reason}) for ${request.method} ${request.path}`,
 		credentials,
 		provider.secretFields,
 	);
-	const description = safe
-		? 'Check the Base URL in the credential and the network, then run the node again.'
-		: `The outcome is unknown: ${provider.displayName} may or may not have processed it. It was not retried automatically so nothing is sent twice; check in ${provider.displayName} before running it again.`;
-	return new NodeApiError(
+	// Only a request that never left (refused, unknown host) is known not to have been processed.
+	const unknown = !safe && !certainlyNotSent(error);
+	// The raw code goes in the description only: n8n swaps any message naming a socket code for its
+	// generic "you can retry the request immediately" text, which is wrong for a send of unknown outcome.
+	const description = [
+		unknown ? unknownOutcomeText(provider.displayName) : 'Check the Base URL in the credential and the network, then run the node again.',
+		timedOut ? 'If the provider is often this slow, raise "Timeout (Seconds)" in the node\'s Request Options.' : '',
+		code !== undefined && !timedOut ? `Network error code: ${code}.` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	const failure = new NodeApiError(
 		ctx.getNode(),
-		{ message, code: isNetworkError(error) ? (error.code ?? 'NETWORK_ERROR') : 'NETWORK_ERROR' },
+		// Not under `code`, for the same reason.
+		{ message, networkCode: timedOut ? 'TIMEOUT' : (code ?? 'NETWORK_ERROR') },
 		{ message, description, itemIndex: request.itemIndex },
 	);
+	return unknown ? markOutcomeUnknown(failure) : failure;
 }

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isOutcomeUnknown, markOutcomeUnknown } from './outcome';
 import { retryMemo } from './retryMemo';
 
 export type OperationResult = IDataObject | IDataObject[];
@@ -147,6 +148,17 @@ export async function route(
 			if (!operation) throw error;
 			let result: OperationResult;
 			const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
+			// An earlier try may have delivered it (timeout, reset, 5xx): report that again, never resend.
+			const unknown = sendsOnce(operation) ? memo.recallUnknown(itemIndex, payloadOf(itemIndex)) : undefined;
+			if (unknown !== undefined) {
+				throw markOutcomeUnknown(
+					new NodeApiError(this.getNode(), { message: unknown.message }, {
+						message: unknown.message,
+						description: `${unknown.description ?? ''} (Reported by an earlier try of this execution; Retry On Fail did not send it again.)`.trim(),
+						itemIndex,
+					}),
+				);
+			}
 			if (earlier !== undefined) {
 				result = earlier;
 			} else if (operation.executeBatch) {
@@ -154,7 +166,11 @@ export async function route(
 				let results = batched.get(operation);
 				if (!results) {
 					const indexes = plan.flatMap((entry, index) =>
-						entry.operation === operation && memo.recall(index, payloadOf(index)) === undefined ? [index] : [],
+						entry.operation === operation &&
+						memo.recall(index, payloadOf(index)) === undefined &&
+						memo.recallUnknown(index, payloadOf(index)) === undefined
+							? [index]
+							: [],
 					);
 					results = await runBatch(this, operation as Operation & Required<Pick<Operation, 'executeBatch'>>, indexes);
 					batched.set(operation, results);
@@ -175,6 +191,15 @@ export async function route(
 			}
 		} catch (error) {
 			const nodeError = attachItemIndex(this, error, itemIndex);
+			const planned = plan[itemIndex].operation;
+			if (
+				planned &&
+				sendsOnce(planned) &&
+				isOutcomeUnknown(nodeError) &&
+				memo.recallUnknown(itemIndex, payloadOf(itemIndex)) === undefined
+			) {
+				memo.rememberUnknown(itemIndex, payloadOf(itemIndex), nodeError);
+			}
 			if (this.continueOnFail()) {
 				output.push({
 					json: {

@@ -190,7 +190,10 @@ describe('LigueLead send to many in one campaign', () => {
 				sizes.push(body.phones.length);
 				return true;
 			})
-			.reply(500, { error: 'Internal error' })
+			// A 429 means LigueLead processed nothing; the node's own 429 wait is off, so Retry On Fail
+			// is what sends it again. (A 5xx leaves the outcome unknown and is never re-sent:
+			// test/reliability/retriesAndDuplicates.test.ts.)
+			.reply(429, { error: 'Too many requests' })
 			.post(`${BASE_PATH}/sms`, (body) => {
 				sizes.push(body.phones.length);
 				return true;
@@ -199,7 +202,7 @@ describe('LigueLead send to many in one campaign', () => {
 
 		const input = [0, 5_000, 10_000].map((from) => ({ phone: phones(from), message: 'Oferta' }));
 		const { items, error } = await runNode(
-			setup(smsToMany(), { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
+			setup(smsToMany({ requestOptions: { retryOnRateLimit: false } }), { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
 			input,
 		);
 		expect(error).toBeUndefined();

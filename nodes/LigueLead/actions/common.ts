@@ -7,7 +7,7 @@ import { stableStringify } from '../../shared/idempotency';
 import { chunkRecipients, packRecipients } from '../../shared/recipientBatch';
 import type { RecipientEntry } from '../../shared/recipientBatch';
 import type { BatchItemResult } from '../../shared/router';
-import { checkCount, checkUrl, inputError, requirePhoneList } from '../../shared/validation';
+import { checkCount, checkUrl, inputError, requirePhoneList, textValue } from '../../shared/validation';
 import { ligueLeadRequest, unwrapData } from '../transport';
 
 /** Documented per-request recipient limit (LigueLead API limits). */
@@ -50,7 +50,7 @@ export function readPhones(
 
 /** The per-send status callback: a public http(s) URL, at most 512 characters, no "_" in the host. */
 export function readWebhookUrl(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : '';
+	const text = textValue(ctx, itemIndex, field, value).trim();
 	if (text === '') return undefined;
 	const url = checkUrl(ctx, itemIndex, field, text);
 	if (url.length > MAX_WEBHOOK_URL_LENGTH) {
@@ -77,7 +77,7 @@ export function readOptionalText(value: unknown): string | undefined {
 /** A path segment from an ID field (resource locator or plain string); empty is an input error. */
 export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	const raw = String(value ?? '').trim();
+	const raw = textValue(ctx, itemIndex, label, value).trim();
 	if (raw === '') {
 		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}".`);
 	}

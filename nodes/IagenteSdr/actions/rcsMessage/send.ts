@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { formatBrazilianPhone, parseBrazilianPhone } from '../../../shared/phone';
 import {
@@ -8,6 +8,7 @@ import {
 	checkRange,
 	checkUrl,
 	inputError,
+	readJsonParameter,
 	requireText,
 } from '../../../shared/validation';
 import { iagenteRequest, unwrapRecord } from '../../transport';
@@ -330,8 +331,7 @@ function readCarouselCards(ctx: Ctx, itemIndex: number): IDataObject[] {
 	const input = ctx.getNodeParameter('cardsInput', itemIndex, 'fields') as string;
 	let cards: IDataObject[];
 	if (input === 'json') {
-		const raw = ctx.getNodeParameter('cardsJson', itemIndex, '[]');
-		const parsed = typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: undefined }) : raw;
+		const parsed = readJsonParameter(ctx, itemIndex, 'cardsJson', 'Cards (JSON)', '[ { "title": "…" } ]');
 		if (!Array.isArray(parsed)) {
 			throw inputError(ctx, itemIndex, 'Cards (JSON)', 'it is not a JSON array of cards', 'Write the cards as [ { "title": "…" }, … ].');
 		}

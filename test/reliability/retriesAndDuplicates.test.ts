@@ -1,0 +1,166 @@
+// Every send and create of the four nodes, against a local provider that fails on purpose, with
+// n8n's Retry On Fail off and on: what the provider processed is counted per input item. No item
+// may be processed twice; an idempotent send (Superlead) may be repeated, always with the same key.
+import nock from 'nock';
+
+import { timing } from '../../nodes/shared/http';
+import { runNode } from '../harness';
+import { startFailingServer } from './failingServer';
+import type { Action, FailingServer, Received } from './failingServer';
+import { ITEMS, SEND_OPERATIONS, marker, nodeSetup } from './operations';
+import type { SendOperation } from './operations';
+
+interface Scenario {
+	name: string;
+	/** What happens to the first request that carries item 1. */
+	action: Action;
+	/** The provider did not process that request (it may safely go again). */
+	notProcessed: boolean;
+	/** The failure leaves the outcome unknown for a send without idempotency key. */
+	unknownOutcome: boolean;
+}
+
+const SCENARIOS: Scenario[] = [
+	{ name: 'success', action: { kind: 'ok' }, notProcessed: false, unknownOutcome: false },
+	{ name: '429 with Retry-After', action: { kind: 'rateLimited', retryAfter: '2' }, notProcessed: true, unknownOutcome: false },
+	{ name: '429 without Retry-After', action: { kind: 'rateLimited' }, notProcessed: true, unknownOutcome: false },
+	{ name: '503', action: { kind: 'unavailable' }, notProcessed: true, unknownOutcome: true },
+	{ name: 'connection reset before any response', action: { kind: 'reset', processed: true }, notProcessed: false, unknownOutcome: true },
+	{ name: 'no answer after the provider accepted', action: { kind: 'hangAfterAccept' }, notProcessed: false, unknownOutcome: true },
+];
+
+const TIMEOUT_SECONDS = 0.25;
+const figures = { runs: 0, items: 0, requests: 0, processed: 0, duplicates: 0, repeatsWithSameKey: 0 };
+
+let server: FailingServer;
+const waits: number[] = [];
+const realTiming = { ...timing };
+
+beforeAll(async () => {
+	// test/setup.ts turns real connections off for nock; this suite talks to its own loopback server.
+	nock.enableNetConnect('127.0.0.1');
+	server = await startFailingServer();
+	timing.sleep = async (ms: number) => {
+		waits.push(ms);
+	};
+	timing.random = () => 0.5;
+});
+
+afterAll(async () => {
+	Object.assign(timing, realTiming);
+	await server.close();
+	nock.disableNetConnect();
+	// The figures docs/reliability.md quotes.
+	process.stdout.write(`reliability figures: ${JSON.stringify(figures)}\n`);
+});
+
+beforeEach(() => {
+	server.reset();
+	waits.length = 0;
+});
+
+const haystack = (request: Omit<Received, 'action' | 'processed'>) => `${request.path} ${JSON.stringify(request.body)}`;
+const carries = (request: Omit<Received, 'action' | 'processed'>, i: number) => haystack(request).includes(marker(i));
+
+function planFor(scenario: Scenario) {
+	let fired = false;
+	return (request: Omit<Received, 'action' | 'processed'>): Action => {
+		if (!fired && request.method !== 'GET' && carries(request, 1)) {
+			fired = true;
+			return scenario.action;
+		}
+		return { kind: 'ok' };
+	};
+}
+
+function successFor(operation: SendOperation) {
+	let n = 0;
+	return () => {
+		n++;
+		switch (operation.provider) {
+			case 'ligueLead':
+				return { status: 201, body: { message: 'accepted', data: { campaign_id: `camp-${n}`, accepted_at: '2026-11-21T12:00:00Z' } } };
+			case 'superlead':
+				return { status: 201, body: { id: `msg_${n}`, status: 'accepted' } };
+			case 'leadway':
+				return { status: 201, body: { messageId: `m${n}`, contact: { id: `ct${n}` }, note: { id: `n${n}` } } };
+			case 'iagenteSdr':
+				return { status: 201, body: { data: { id: n } } };
+		}
+	};
+}
+
+const cases = SEND_OPERATIONS.flatMap((operation) =>
+	SCENARIOS.flatMap((scenario) => [false, true].map((retryOnFail) => ({ operation, scenario, retryOnFail }))),
+);
+
+describe.each(cases)('$operation.name: $scenario.name, Retry On Fail $retryOnFail', ({ operation, scenario, retryOnFail }) => {
+	it('processes no item twice and reports every item honestly', async () => {
+		server.plan = planFor(scenario);
+		server.success = successFor(operation);
+		const { items, error } = await runNode(
+			nodeSetup(
+				operation.provider,
+				server.url,
+				{ ...operation.parameters, requestOptions: { timeout: '={{ $json.timeout }}' } },
+				retryOnFail ? { retryOnFail: { maxTries: 3, waitBetweenTries: 1 } } : {},
+			),
+			// A short timeout only where the provider will not answer (the request of item 1, or the one
+			// shared request, which goes out with item 0's options), so no real wait is long.
+			ITEMS.map((item, i) => ({
+				...item,
+				timeout: scenario.action.kind === 'hangAfterAccept' && i === (operation.shared ? 0 : 1) ? TIMEOUT_SECONDS : 30,
+			})),
+		);
+
+		const writes = server.received.filter((request) => request.method !== 'GET');
+		const processed = ITEMS.map((_, i) => writes.filter((request) => request.processed && carries(request, i)).length);
+		const sentFor = ITEMS.map((_, i) => writes.filter((request) => carries(request, i)));
+		figures.runs++;
+		figures.items += ITEMS.length;
+		figures.requests += server.received.length;
+		figures.processed += processed.reduce((a, b) => a + b, 0);
+		figures.duplicates += processed.filter((count) => count > 1).length;
+
+		// The one rule: nothing is processed twice.
+		expect(processed.every((count) => count <= 1)).toBe(true);
+
+		const recovers = !scenario.unknownOutcome || (operation.idempotent && (scenario.notProcessed || retryOnFail));
+		if (recovers) {
+			expect(error).toBeUndefined();
+			expect(processed).toEqual([1, 1, 1]);
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		} else {
+			// The item whose outcome is unknown fails, says so, and was sent once at most.
+			expect(error?.message).toMatch(/did not answer|error 503/);
+			if (operation.idempotent) {
+				expect(error?.description).toContain('Check the Base URL');
+			} else {
+				expect(error?.description).toContain('The outcome is unknown');
+				expect(sentFor[1]).toHaveLength(1);
+			}
+			expect(error?.context?.itemIndex).toBe(operation.shared ? 0 : 1);
+			if (operation.shared) {
+				// One request carried all three items: all were processed, or none.
+				expect(processed).toEqual(scenario.notProcessed ? [0, 0, 0] : [1, 1, 1]);
+			} else {
+				// Items before it went out once; the node stopped before the items after it.
+				expect(processed).toEqual([1, scenario.notProcessed ? 0 : 1, 0]);
+			}
+		}
+
+		if (scenario.action.kind === 'rateLimited') {
+			// The 429 was waited out (2 s asked, or the first backoff step), without real sleeping.
+			expect(waits).toEqual([scenario.action.retryAfter ? 2000 : 500]);
+			expect(sentFor[1]).toHaveLength(2);
+		}
+		if (operation.idempotent) {
+			// A repeat carries the key of the first try, so the provider recognises it.
+			for (const requests of sentFor) {
+				const keys = new Set(requests.map((request) => request.headers['idempotency-key']));
+				expect(keys.size).toBe(requests.length === 0 ? 0 : 1);
+				if (requests.length > 1) figures.repeatsWithSameKey++;
+			}
+		}
+	});
+});
