@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isOutcomeUnknown, markOutcomeUnknown } from './outcome';
+import { readRequestOptions } from './requestOptions';
 import { retryMemo } from './retryMemo';
 
 export type OperationResult = IDataObject | IDataObject[];
@@ -124,6 +125,8 @@ export async function route(
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = findOperation(this, resources, resource, operationName, itemIndex);
+			// Request Options are checked with the rest of the input, before anything is sent.
+			readRequestOptions(this, itemIndex);
 			const prepared = operation.prepare ? await operation.prepare.call(this, itemIndex) : undefined;
 			plan.push({ operation, prepared });
 		} catch (error) {

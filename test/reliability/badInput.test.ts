@@ -167,6 +167,11 @@ for (const provider of ['ligueLead', 'superlead', 'leadway', 'iagenteSdr'] as co
 	const base = { ligueLead: sms, superlead: superleadSend, leadway: leadwaySend, iagenteSdr: whatsApp }[provider];
 	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Timeout (Seconds)', [0, -1, 'abc', 601]);
 	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.maxRateLimitWait', 'Max Wait on Rate Limit (Seconds)', [-1, 'abc']);
+	// On the second item: the first, valid, item is not sent either.
+	field(provider, 'Request Options (second item)', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Timeout (Seconds)', [{ s: 1 }], {
+		itemIndex: 1,
+		validValue: 30,
+	});
 }
 
 const attempts: string[] = [];
