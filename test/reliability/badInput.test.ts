@@ -133,6 +133,12 @@ const leadwayContact = { resource: 'contact', operation: 'create', email: 'maria
 field('leadway', 'contact create', leadwayContact, 'email', 'Email', EMAIL_JUNK);
 field('leadway', 'contact create', { ...leadwayContact, email: '' }, 'phone', 'Phone', ['abc', { a: 1 }, '(11) 1234']);
 field('leadway', 'contact add note', { resource: 'contact', operation: 'addNote', contactId: rl('abc123'), body: 'Ligou' }, 'body', 'Note', TEXT_JUNK);
+const opportunity = { resource: 'opportunity', operation: 'create', contactId: rl('abc123'), pipelineId: 'VDm7RPYC2GLUvdpKmBfC', pipelineStageId: 'e93ba61a-53b3-45e7-985a-c7732dbcdb69', name: 'Plano', status: 'open', additionalFields: {} };
+locator('leadway', 'opportunity create', opportunity, 'contactId', 'Contact', ['', { id: 1 }]);
+field('leadway', 'opportunity create', opportunity, 'pipelineStageId', 'Stage', ['', '  ', { id: 1 }]);
+field('leadway', 'opportunity create', opportunity, 'name', 'Name', ['', { n: 1 }]);
+field('leadway', 'opportunity create', opportunity, 'additionalFields.assignedTo', 'Assigned To', [{ id: 1 }, [1]]);
+field('leadway', 'opportunity create', opportunity, 'additionalFields.monetaryValue', 'Monetary Value', [-1, 'abc', { v: 1 }]);
 locator('leadway', 'contact get', { resource: 'contact', operation: 'get' }, 'contactId', 'Contact', ['', { id: 1 }]);
 
 // IAGENTE SDR

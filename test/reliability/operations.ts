@@ -144,6 +144,19 @@ export const SEND_OPERATIONS: SendOperation[] = [
 		parameters: { resource: 'contact', operation: 'addNote', contactId: contactExpression, body: 'Ligou' },
 	},
 	{
+		name: 'Leadway opportunity create',
+		provider: 'leadway',
+		parameters: {
+			resource: 'opportunity',
+			operation: 'create',
+			contactId: contactExpression,
+			pipelineId: 'VDm7RPYC2GLUvdpKmBfC',
+			pipelineStageId: 'e93ba61a-53b3-45e7-985a-c7732dbcdb69',
+			name: '={{ $json.name }}',
+			status: 'open',
+		},
+	},
+	{
 		name: 'IAGENTE SDR WhatsApp send',
 		provider: 'iagenteSdr',
 		parameters: { resource: 'whatsAppMessage', operation: 'send', sendTo: 'phone', phone: '={{ $json.phone }}', messageType: 'text', text: 'Oi' },
