@@ -2,38 +2,17 @@
 // provider that echoes them back in its error bodies and headers. None may appear in an error
 // message or description, in the saved execution, in an output item (Continue On Fail), or in any
 // line n8n's logger or the console wrote.
-import { LoggerProxy } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { runNode } from '../harness';
 import { startFailingServer } from './failingServer';
 import type { Action, FailingServer } from './failingServer';
+import { captureLogs, safeJson } from './logCapture';
 import { SECRETS_OF, SECRET_VALUES, nodeSetup } from './operations';
 import type { Provider } from './operations';
 
-const logLines: string[] = [];
-const record = (level: string) => (...args: unknown[]) => {
-	logLines.push(`${level} ${args.map((arg) => safeJson(arg)).join(' ')}`);
-};
-
-function safeJson(value: unknown): string {
-	const seen = new WeakSet<object>();
-	try {
-		return typeof value === 'string'
-			? value
-			: (JSON.stringify(value, (_key, inner: unknown) => {
-					if (inner && typeof inner === 'object') {
-						if (seen.has(inner)) return '[circular]';
-						seen.add(inner);
-					}
-					if (inner instanceof Error) return { name: inner.name, message: inner.message, ...(inner as object) };
-					return inner;
-				}) ?? String(value));
-	} catch {
-		return String(value);
-	}
-}
+let logLines: string[] = [];
 
 /** Error bodies that echo every credential value of the provider, in the envelopes the four use. */
 function echoingError(status: number, provider: Provider): Action {
@@ -77,17 +56,7 @@ const figures = { runs: 0, placesChecked: 0, leaks: 0 };
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
 	server = await startFailingServer();
-	LoggerProxy.init({
-		error: record('error'),
-		warn: record('warn'),
-		info: record('info'),
-		debug: record('debug'),
-		verbose: record('verbose'),
-		scoped: () => LoggerProxy,
-	} as never);
-	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-		jest.spyOn(console, method).mockImplementation(record(`console.${method}`));
-	}
+	logLines = captureLogs();
 });
 
 afterAll(async () => {

@@ -2,35 +2,22 @@
 // the answer n8n sends back nor anything logged carries the signing secret or the API key, even when
 // the sender puts the secret itself where the signature belongs. (LigueLead's trigger token is
 // moving into its credential and Leadway verifies with HighLevel's public keys: no secret to leak.)
-import { LoggerProxy } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { IagenteSdrTrigger } from '../../nodes/IagenteSdr/IagenteSdrTrigger.node';
 import { SuperleadTrigger } from '../../nodes/Superlead/SuperleadTrigger.node';
 import { computeHmac } from '../../nodes/shared/signature';
 import { webhookContext } from '../harness';
+import { captureLogs } from './logCapture';
 import { SECRETS, credentialsFor } from './operations';
 
 const IAGENTE_SIGNING_SECRET = `${SECRETS.iagenteKey}-signing`;
 const SECRET_TEXTS = [SECRETS.superleadKey, SECRETS.superleadWebhook, SECRETS.iagenteKey, IAGENTE_SIGNING_SECRET];
 
-const logLines: string[] = [];
-const record = (level: string) => (...args: unknown[]) => {
-	logLines.push(`${level} ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`);
-};
+let logLines: string[] = [];
 
 beforeAll(() => {
-	LoggerProxy.init({
-		error: record('error'),
-		warn: record('warn'),
-		info: record('info'),
-		debug: record('debug'),
-		verbose: record('verbose'),
-		scoped: () => LoggerProxy,
-	} as never);
-	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-		jest.spyOn(console, method).mockImplementation(record(`console.${method}`));
-	}
+	logLines = captureLogs();
 });
 
 afterAll(() => {
