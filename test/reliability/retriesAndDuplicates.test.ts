@@ -164,3 +164,19 @@ describe.each(cases)('$operation.name: $scenario.name, Retry On Fail $retryOnFai
 		}
 	});
 });
+
+describe('a connection that is refused', () => {
+	it('is known not to have reached the provider: not "unknown", so Retry On Fail may send it again', async () => {
+		const closed = await startFailingServer();
+		const url = closed.url;
+		await closed.close();
+		const whatsApp = SEND_OPERATIONS.find((operation) => operation.name === 'IAGENTE SDR WhatsApp send') as SendOperation;
+		const { error } = await runNode(
+			nodeSetup('iagenteSdr', url, whatsApp.parameters, { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
+			[ITEMS[0]],
+		);
+		expect(error?.message).toBe('IAGENTE SDR did not answer (the connection was refused) for POST /whatsapp/messages');
+		expect(error?.description).toContain('Check the Base URL');
+		expect(error?.context?.outcomeUnknown).toBeUndefined();
+	});
+});
