@@ -176,6 +176,11 @@ export function redact(
 	return result;
 }
 
+/** Reads, and writes that carry an idempotency key, may be repeated without a second effect. */
+function safeToRepeat(request: ApiRequest): boolean {
+	return request.safeToRepeat ?? request.method === 'GET';
+}
+
 /** The item's Request Options (checked: a bad value is an input error, not a silent default). */
 function readItemOptions(ctx: RequestContext, itemIndex: number | undefined): { retry: RetryPolicy; timeoutMs: number } {
 	const execute = ctx as IExecuteFunctions;
@@ -215,14 +220,14 @@ export async function apiRequest<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		// Without it a provider that accepts the connection and never answers holds the workflow for
-		// as long as n8n's global default (5 minutes in n8n 1.x/2.x axios setup, none in some hosts).
+		// n8n's global axios default (5 minutes on a server; none where it is not set, e.g. the harness).
 		timeout: itemOptions.timeoutMs,
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (request.body !== undefined) options.body = request.body;
 	if (request.headers) options.headers = { ...request.headers };
 
-	const safe = request.safeToRepeat ?? request.method === 'GET';
+	const safe = safeToRepeat(request);
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
@@ -285,7 +290,10 @@ function httpFailure(
 		);
 	}
 	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials, provider.secretFields);
-	if (statusCode >= 500 && !request.safeToRepeat && request.method !== 'GET') {
+	// A 5xx on a send without idempotency key may come after the provider processed it (a gateway
+	// timing out, a crash after the write): the outcome is unknown and it must not be repeated blindly.
+	const unknown = statusCode >= 500 && !safeToRepeat(request);
+	if (unknown) {
 		parts.push(unknownOutcomeText(provider.displayName));
 	}
 	const description = redact(parts.join(' '), credentials, provider.secretFields);
@@ -297,9 +305,6 @@ function httpFailure(
 		...(info.requestId ? { requestId: redact(info.requestId, credentials, provider.secretFields) } : {}),
 	};
 	const waitMs = requestedWaitMs(headers, timing.now());
-	// A 5xx on a send without idempotency key may come after the provider processed it (a gateway
-	// timing out, a crash after the write): the outcome is unknown and it must not be repeated blindly.
-	const unknown = statusCode >= 500 && !request.safeToRepeat && request.method !== 'GET';
 	const error = new NodeApiError(ctx.getNode(), errorResponse, {
 		message,
 		description,
