@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import * as lead from './actions/lead';
 import * as message from './actions/message';
@@ -10,7 +11,7 @@ import * as template from './actions/template';
 import { searchTemplates } from './methods/listSearch';
 
 const resources: ResourceMap = {
-	message: { get: message.get, send: message.send },
+	message: { get: message.get, send: message.send, [SEND_AND_WAIT]: message.sendAndWait },
 	lead: { create: lead.create, get: lead.get },
 	template: { getAll: template.getAll },
 };
@@ -29,6 +30,7 @@ export class Superlead implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'superleadApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -52,6 +54,8 @@ export class Superlead implements INodeType {
 	methods = {
 		listSearch: { searchTemplates },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources);

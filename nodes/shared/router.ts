@@ -11,6 +11,7 @@ import type {
 import { isOutcomeUnknown, markOutcomeUnknown } from './outcome';
 import { readRequestOptions } from './requestOptions';
 import { retryMemo } from './retryMemo';
+import type { RetryMemo } from './retryMemo';
 
 export type OperationResult = IDataObject | IDataObject[];
 
@@ -34,6 +35,12 @@ export interface Operation {
 	 * continueOnFail, the item index on errors, and output order = input order.
 	 */
 	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchItemResult[]>;
+	/**
+	 * Present on Send and Wait operations. As in n8n's own nodes, the operation runs once, for the
+	 * first item (one message, not one per item); the router then calls this to put the execution
+	 * to wait. The other items are neither checked nor sent, and the node outputs the send's result.
+	 */
+	waitForResponse?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
 }
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
@@ -58,6 +65,18 @@ function attachItemIndex(
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/** The output item for a failed item under Continue On Fail. */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { errorDescription: error.description } : {}),
+			...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 export function findOperation(
@@ -111,11 +130,71 @@ async function runBatch(
 	return results;
 }
 
+/** An earlier try may have delivered it (timeout, reset, 5xx): that is reported again, never resent. */
+function reportUnknownOfEarlierTry(ctx: IExecuteFunctions, memo: RetryMemo, itemIndex: number, payload: unknown): void {
+	const unknown = memo.recallUnknown(itemIndex, payload);
+	if (unknown === undefined) return;
+	throw markOutcomeUnknown(
+		new NodeApiError(ctx.getNode(), { message: unknown.message }, {
+			message: unknown.message,
+			description: `${unknown.description ?? ''} (Reported by an earlier try of this execution; Retry On Fail did not send it again.)`.trim(),
+			itemIndex,
+		}),
+	);
+}
+
+/** Remembers a failure of unknown outcome, so later tries of this execution do not send it again. */
+function rememberIfUnknown(memo: RetryMemo, itemIndex: number, payload: unknown, error: NodeApiError | NodeOperationError): void {
+	if (isOutcomeUnknown(error) && memo.recallUnknown(itemIndex, payload) === undefined) {
+		memo.rememberUnknown(itemIndex, payload, error);
+	}
+}
+
+/** The operation of the first item when it is a Send and Wait; undefined otherwise (or unreadable). */
+function sendAndWaitOperationOf(ctx: IExecuteFunctions, resources: ResourceMap): Operation | undefined {
+	try {
+		const resource = ctx.getNodeParameter('resource', 0) as string;
+		const operation = resources[resource]?.[ctx.getNodeParameter('operation', 0) as string];
+		return operation?.waitForResponse ? operation : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * One send with the first item's parameters, then the wait. A send that already went out in an
+ * earlier try of this execution (Retry On Fail) is not repeated; the wait is set either way.
+ */
+async function sendOnceAndWait(ctx: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[]> {
+	const memo = retryMemo(ctx);
+	let payload: unknown;
+	try {
+		const prepared = operation.prepare ? await operation.prepare.call(ctx, 0) : undefined;
+		payload = prepared ?? ctx.getInputData()[0].json;
+		let result = memo.recall(0, payload);
+		if (result === undefined) reportUnknownOfEarlierTry(ctx, memo, 0, payload);
+		if (result === undefined) {
+			result = await operation.execute.call(ctx, 0, prepared);
+			memo.remember(0, payload, result);
+		}
+		await operation.waitForResponse?.call(ctx, 0);
+		memo.clear();
+		return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: 0 } }));
+	} catch (error) {
+		const nodeError = attachItemIndex(ctx, error, 0);
+		if (payload !== undefined) rememberIfUnknown(memo, 0, payload, nodeError);
+		if (ctx.continueOnFail()) return [errorItem(nodeError, 0)];
+		throw nodeError;
+	}
+}
+
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceMap,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const waiting = items.length > 0 ? sendAndWaitOperationOf(this, resources) : undefined;
+	if (waiting) return [await sendOnceAndWait(this, waiting)];
 	const output: INodeExecutionData[] = [];
 
 	// Pick each item's operation first, so operations that batch can see all their items at once.
@@ -151,17 +230,7 @@ export async function route(
 			if (!operation) throw error;
 			let result: OperationResult;
 			const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
-			// An earlier try may have delivered it (timeout, reset, 5xx): report that again, never resend.
-			const unknown = sendsOnce(operation) ? memo.recallUnknown(itemIndex, payloadOf(itemIndex)) : undefined;
-			if (unknown !== undefined) {
-				throw markOutcomeUnknown(
-					new NodeApiError(this.getNode(), { message: unknown.message }, {
-						message: unknown.message,
-						description: `${unknown.description ?? ''} (Reported by an earlier try of this execution; Retry On Fail did not send it again.)`.trim(),
-						itemIndex,
-					}),
-				);
-			}
+			if (sendsOnce(operation)) reportUnknownOfEarlierTry(this, memo, itemIndex, payloadOf(itemIndex));
 			if (earlier !== undefined) {
 				result = earlier;
 			} else if (operation.executeBatch) {
@@ -195,25 +264,9 @@ export async function route(
 		} catch (error) {
 			const nodeError = attachItemIndex(this, error, itemIndex);
 			const planned = plan[itemIndex].operation;
-			if (
-				planned &&
-				sendsOnce(planned) &&
-				isOutcomeUnknown(nodeError) &&
-				memo.recallUnknown(itemIndex, payloadOf(itemIndex)) === undefined
-			) {
-				memo.rememberUnknown(itemIndex, payloadOf(itemIndex), nodeError);
-			}
+			if (planned && sendsOnce(planned)) rememberIfUnknown(memo, itemIndex, payloadOf(itemIndex), nodeError);
 			if (this.continueOnFail()) {
-				output.push({
-					json: {
-						error: nodeError.message,
-						...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-						...(nodeError instanceof NodeApiError && nodeError.httpCode
-							? { httpCode: nodeError.httpCode }
-							: {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
+				output.push(errorItem(nodeError, itemIndex));
 				continue;
 			}
 			throw nodeError;

@@ -177,3 +177,28 @@ export const SEND_OPERATIONS: SendOperation[] = [
 		parameters: { resource: 'webhook', operation: 'create', name: '={{ $json.name }}', url: 'https://meusite.com/webhook', events: ['lead.created'] },
 	},
 ];
+
+/** Send and Wait for Response: one message, for the first item only, then the execution waits. */
+export const SEND_AND_WAIT_OPERATIONS: SendOperation[] = [
+	{
+		name: 'LigueLead SMS send and wait',
+		provider: 'ligueLead',
+		parameters: { resource: 'sms', operation: 'sendAndWait', title: 'Confirmacao', phones: '={{ $json.phone }}', message: 'Confirma?' },
+	},
+	{
+		name: 'Superlead message send and wait',
+		provider: 'superlead',
+		idempotent: true,
+		parameters: { resource: 'message', operation: 'sendAndWait', to: '={{ $json.phone }}', message: 'Confirma?' },
+	},
+	{
+		name: 'Leadway message send and wait',
+		provider: 'leadway',
+		parameters: { resource: 'message', operation: 'sendAndWait', type: 'WhatsApp', contactBy: 'contact', contactId: contactExpression, message: 'Confirma?' },
+	},
+	{
+		name: 'IAGENTE SDR WhatsApp send and wait',
+		provider: 'iagenteSdr',
+		parameters: { resource: 'whatsAppMessage', operation: 'sendAndWait', sendTo: 'phone', phone: '={{ $json.phone }}', message: 'Confirma?' },
+	},
+];

@@ -7,7 +7,7 @@ import { timing } from '../../nodes/shared/http';
 import { runNode } from '../harness';
 import { startFailingServer } from './failingServer';
 import type { Action, FailingServer, Received } from './failingServer';
-import { ITEMS, SEND_OPERATIONS, marker, nodeSetup } from './operations';
+import { ITEMS, SEND_AND_WAIT_OPERATIONS, SEND_OPERATIONS, marker, nodeSetup } from './operations';
 import type { SendOperation } from './operations';
 
 interface Scenario {
@@ -62,10 +62,10 @@ beforeEach(() => {
 const haystack = (request: Omit<Received, 'action' | 'processed'>) => `${request.path} ${JSON.stringify(request.body)}`;
 const carries = (request: Omit<Received, 'action' | 'processed'>, i: number) => haystack(request).includes(marker(i));
 
-function planFor(scenario: Scenario) {
+function planFor(scenario: Scenario, target = 1) {
 	let fired = false;
 	return (request: Omit<Received, 'action' | 'processed'>): Action => {
-		if (!fired && request.method !== 'GET' && carries(request, 1)) {
+		if (!fired && request.method !== 'GET' && carries(request, target)) {
 			fired = true;
 			return scenario.action;
 		}
@@ -161,6 +161,56 @@ describe.each(cases)('$operation.name: $scenario.name, Retry On Fail $retryOnFai
 				expect(keys.size).toBe(requests.length === 0 ? 0 : 1);
 				if (requests.length > 1) figures.repeatsWithSameKey++;
 			}
+		}
+	});
+});
+
+const waitCases = SEND_AND_WAIT_OPERATIONS.flatMap((operation) =>
+	SCENARIOS.flatMap((scenario) => [false, true].map((retryOnFail) => ({ operation, scenario, retryOnFail }))),
+);
+
+describe.each(waitCases)('$operation.name: $scenario.name, Retry On Fail $retryOnFail', ({ operation, scenario, retryOnFail }) => {
+	it('sends its one message at most once, then waits', async () => {
+		server.plan = planFor(scenario, 0);
+		server.success = successFor(operation);
+		const { items, error, run } = await runNode(
+			nodeSetup(
+				operation.provider,
+				server.url,
+				{ ...operation.parameters, requestOptions: { timeout: scenario.action.kind === 'hangAfterAccept' ? TIMEOUT_SECONDS : 30 } },
+				retryOnFail ? { retryOnFail: { maxTries: 3, waitBetweenTries: 1 } } : {},
+			),
+			ITEMS,
+		);
+		const writes = server.received.filter((request) => request.method !== 'GET' && carries(request, 0));
+		const processed = writes.filter((request) => request.processed).length;
+		figures.runs++;
+		figures.items += 1;
+		figures.requests += server.received.length;
+		figures.processed += processed;
+		if (processed > 1) figures.duplicates++;
+		// Only the first item is sent (as in n8n's own Send and Wait), and at most once.
+		expect(server.received.some((request) => carries(request, 1) || carries(request, 2))).toBe(false);
+		expect(processed).toBeLessThanOrEqual(1);
+
+		const recovers = !scenario.unknownOutcome || (operation.idempotent && (scenario.notProcessed || retryOnFail));
+		if (recovers) {
+			expect(error).toBeUndefined();
+			expect(run.status).toBe('waiting');
+			expect(processed).toBe(1);
+			expect(items).toHaveLength(1);
+		} else {
+			expect(run.status).not.toBe('waiting');
+			expect(error?.message).toMatch(/did not answer|error 503/);
+			if (!operation.idempotent) {
+				expect(error?.description).toContain('The outcome is unknown');
+				expect(writes).toHaveLength(1);
+			}
+			expect(processed).toBe(scenario.notProcessed ? 0 : 1);
+		}
+		if (operation.idempotent) {
+			expect(new Set(writes.map((request) => request.headers['idempotency-key'])).size).toBe(writes.length === 0 ? 0 : 1);
+			if (writes.length > 1) figures.repeatsWithSameKey++;
 		}
 	});
 });
