@@ -162,6 +162,12 @@ const webhook = { resource: 'webhook', operation: 'create', name: 'Hook', url: '
 field('iagenteSdr', 'webhook create', webhook, 'url', 'URL', URL_JUNK);
 field('iagenteSdr', 'webhook create', webhook, 'name', 'Name', ['', { n: 1 }]);
 
+// Send and Wait for Response (one message, for the first item)
+field('ligueLead', 'SMS send and wait', { resource: 'sms', operation: 'sendAndWait', title: 'Confirmacao', phones: '11999999999', message: 'Confirma?' }, 'message', 'Message', ['', { a: 1 }]);
+field('superlead', 'message send and wait', { resource: 'message', operation: 'sendAndWait', to: '11999999999', message: 'Confirma?' }, 'to', 'To', ['abc', { a: 1 }]);
+field('leadway', 'message send and wait', { resource: 'message', operation: 'sendAndWait', type: 'WhatsApp', contactBy: 'contact', contactId: rl('abc123'), message: 'Confirma?' }, 'message', 'Message', ['', [1]]);
+field('iagenteSdr', 'WhatsApp send and wait', { resource: 'whatsAppMessage', operation: 'sendAndWait', sendTo: 'phone', phone: '11999999999', message: 'Confirma?' }, 'phone', 'Phone', ['', { a: 1 }]);
+
 // Limit of the Get Many operations (an expression could give anything)
 field('ligueLead', 'voice get many uploads', { resource: 'voice', operation: 'getAllUploads', returnAll: false, limit: 5 }, 'limit', 'Limit', [0, -1, 2.5, 'abc']);
 field('superlead', 'template get many', { resource: 'template', operation: 'getAll', returnAll: false, limit: 5 }, 'limit', 'Limit', [0, 'abc']);
