@@ -309,10 +309,14 @@ export function hookContext(setup: Setup, staticData: IDataObject) {
 }
 
 export interface WebhookRequest {
-	headers: Record<string, string>;
-	rawBody: Buffer;
-	body?: IDataObject;
+	/** A repeated header can be given as an array; n8n itself joins most repeats with ", ". */
+	headers: Record<string, string | string[]>;
+	/** Undefined stands for multipart requests, whose bytes n8n does not keep. */
+	rawBody: Buffer | undefined;
+	/** What n8n parsed (any JSON value, or undefined for content types it does not parse); when the key is absent, the raw body parsed as JSON. */
+	body?: unknown;
 	query?: IDataObject;
+	params?: IDataObject;
 	/** HTTP method of the request (default POST). */
 	method?: string;
 }
@@ -354,9 +358,9 @@ export function webhookContext(setup: Setup, request: WebhookRequest, staticData
 	};
 	const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
 	const body =
-		request.body ?? (JSON.parse(request.rawBody.toString('utf8') || '{}') as IDataObject);
+		'body' in request ? request.body : (JSON.parse(request.rawBody?.toString('utf8') || '{}') as IDataObject);
 	const method = request.method ?? 'POST';
-	const req = { method, headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
+	const req = { method, headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: request.params ?? {} };
 	const data = additionalData(credentialsHelper, {
 		httpRequest: req,
 		httpResponse: res,
