@@ -192,8 +192,8 @@ export function nfd(raw: Buffer): Buffer {
 
 /** Prints a figure line outside Jest's console capture, so the run's output can be quoted. */
 export function report(line: string): void {
-	// Test code only (never shipped): the figures must reach the output of `npm test`.
-	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
+	// Test code only (never shipped; eslint.config.mjs allows process in test/): the figures must
+	// reach the output of `npm test`.
 	process.stdout.write(line);
 }
 
