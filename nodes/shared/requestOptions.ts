@@ -2,7 +2,7 @@
 // before anything is sent instead of silently becoming a default.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from './validation';
+import { describeValue, inputError } from './validation';
 
 export interface RequestOptions {
 	retryOnRateLimit: boolean;
@@ -34,7 +34,7 @@ function seconds(
 		(range.minInclusive ? value >= range.min : value > range.min) &&
 		value <= range.max;
 	if (!ok) {
-		const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(JSON.stringify(value) ?? value).slice(0, 40);
+		const shown = typeof value === 'string' ? `"${describeValue(value)}"` : describeValue(value);
 		throw inputError(
 			ctx,
 			itemIndex,
@@ -53,7 +53,7 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 	const result = { ...DEFAULT_REQUEST_OPTIONS };
 	if (options.retryOnRateLimit !== undefined) {
 		if (typeof options.retryOnRateLimit !== 'boolean') {
-			throw inputError(ctx, itemIndex, 'Retry on Rate Limit', `${String(JSON.stringify(options.retryOnRateLimit)).slice(0, 40)} is not true or false`, 'Turn "Retry on Rate Limit" on or off in Request Options.');
+			throw inputError(ctx, itemIndex, 'Retry on Rate Limit', `${describeValue(options.retryOnRateLimit)} is not true or false`, 'Turn "Retry on Rate Limit" on or off in Request Options.');
 		}
 		result.retryOnRateLimit = options.retryOnRateLimit;
 	}
