@@ -27,7 +27,7 @@ export const requestOptionsField: INodeProperties = {
 				'Whether to wait the time the provider asks for (Retry-After) and try again when it answers 429 "too many requests". Safe for sends: a 429 means nothing was sent.',
 		},
 		{
-			displayName: 'Timeout (Seconds)',
+			displayName: 'Request Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 600 },

@@ -358,7 +358,7 @@ function networkFailure(
 	// generic "you can retry the request immediately" text, which is wrong for a send of unknown outcome.
 	const description = [
 		unknown ? unknownOutcomeText(provider.displayName) : 'Check the Base URL in the credential and the network, then run the node again.',
-		timedOut ? 'If the provider is often this slow, raise "Timeout (Seconds)" in the node\'s Request Options.' : '',
+		timedOut ? 'If the provider is often this slow, raise "Request Timeout (Seconds)" in the node\'s Request Options.' : '',
 		code !== undefined && !timedOut ? `Network error code: ${code}.` : '',
 	]
 		.filter(Boolean)

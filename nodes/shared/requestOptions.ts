@@ -66,7 +66,7 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 	}
 	if (options.timeout !== undefined) {
 		result.timeoutMs = Math.ceil(
-			seconds(ctx, itemIndex, 'Timeout (Seconds)', options.timeout, { min: 0, max: MAX_TIMEOUT_SECONDS, minInclusive: false }) * 1000,
+			seconds(ctx, itemIndex, 'Request Timeout (Seconds)', options.timeout, { min: 0, max: MAX_TIMEOUT_SECONDS, minInclusive: false }) * 1000,
 		);
 	}
 	return result;

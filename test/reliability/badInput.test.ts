@@ -177,11 +177,11 @@ field('iagenteSdr', 'lead get many', { resource: 'lead', operation: 'getAll', re
 // Request Options, shared by every node
 for (const provider of ['ligueLead', 'superlead', 'leadway', 'iagenteSdr'] as const) {
 	const base = { ligueLead: sms, superlead: superleadSend, leadway: leadwaySend, iagenteSdr: whatsApp }[provider];
-	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Timeout (Seconds)', [0, -1, 'abc', 601]);
+	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Request Timeout (Seconds)', [0, -1, 'abc', 601]);
 	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.retryOnRateLimit', 'Retry on Rate Limit', ['yes']);
 	field(provider, 'Request Options', { ...base, requestOptions: {} }, 'requestOptions.maxRateLimitWait', 'Max Wait on Rate Limit (Seconds)', [-1, 'abc']);
 	// On the second item: the first, valid, item is not sent either.
-	field(provider, 'Request Options (second item)', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Timeout (Seconds)', [{ s: 1 }], {
+	field(provider, 'Request Options (second item)', { ...base, requestOptions: {} }, 'requestOptions.timeout', 'Request Timeout (Seconds)', [{ s: 1 }], {
 		itemIndex: 1,
 		validValue: 30,
 	});
