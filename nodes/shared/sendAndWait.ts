@@ -13,6 +13,7 @@ import type {
 
 import type { Operation } from './router';
 import { smsSize } from './sms';
+import { guardWebhook } from './webhook';
 import type { SmsSize } from './sms';
 import { toEpochMs } from './time';
 import { inputError, requireText } from './validation';
@@ -534,22 +535,27 @@ function readForm(ctx: IWebhookFunctions): IDataObject {
  * with { data: { approved } } or { data: { text } }, the output of n8n's own nodes.
  */
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const method = String(this.getRequestObject().method ?? 'GET').toUpperCase();
-	const content = readPageContent(this);
-	if (method === 'GET') return sendPage(this, 200, renderResponsePage(content));
-	if (method !== 'POST') return sendPage(this, 405, renderResponsePage({ ...content, problem: 'Use the buttons on this page.' }));
+	// Like the triggers: nothing a visitor sends can make this throw (a throw would fail the waiting execution).
+	return await guardWebhook(this, 'Send and Wait', async () => await answerResponsePage(this));
+}
 
-	const form = readForm(this);
+async function answerResponsePage(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const method = String(ctx.getRequestObject().method ?? 'GET').toUpperCase();
+	const content = readPageContent(ctx);
+	if (method === 'GET') return sendPage(ctx, 200, renderResponsePage(content));
+	if (method !== 'POST') return sendPage(ctx, 405, renderResponsePage({ ...content, problem: 'Use the buttons on this page.' }));
+
+	const form = readForm(ctx);
 	let data: IDataObject;
 	if (content.responseType === 'freeText') {
 		const text = typeof form.text === 'string' ? form.text : '';
-		if (text.trim() === '') return sendPage(this, 400, renderResponsePage({ ...content, problem: 'Write a response before sending.' }));
+		if (text.trim() === '') return sendPage(ctx, 400, renderResponsePage({ ...content, problem: 'Write a response before sending.' }));
 		data = { text };
 	} else {
 		const answer = String(form.approved ?? '');
 		const allowed = content.disapproveLabel !== undefined ? ['true', 'false'] : ['true'];
 		if (!allowed.includes(answer)) {
-			return sendPage(this, 400, renderResponsePage({ ...content, problem: 'That answer is not one of the choices. Use a button below.' }));
+			return sendPage(ctx, 400, renderResponsePage({ ...content, problem: 'That answer is not one of the choices. Use a button below.' }));
 		}
 		data = { approved: answer === 'true' };
 	}

@@ -126,6 +126,23 @@ describe('Send and Wait answer (POST)', () => {
 		expect(result.workflowData).toEqual([[{ json: { data: { text: 'Sim, pode ir' } } }]]);
 	});
 
+	it('never throws on hostile bodies: each is refused without resuming', async () => {
+		const circular: IDataObject = {};
+		circular.self = circular;
+		const hostile: unknown[] = [null, 42, ['approved=true'], { data: ['true'] }, { approved: { toString: null } }, circular, 'a'.repeat(1_000_000)];
+		for (const body of hostile) {
+			const { context, captured } = webhookContext(setup(base), {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				rawBody: Buffer.from('x'),
+				body,
+			});
+			const result: IWebhookResponseData = await node.webhook.call(context);
+			expect(result.workflowData).toBeUndefined();
+			expect([400, 401]).toContain(captured.statusCode);
+		}
+	});
+
 	it('answers other methods with 405 and does not resume', async () => {
 		const { result, captured } = await call({}, 'PUT', { approved: 'true' });
 		expect(result.workflowData).toBeUndefined();
