@@ -45,15 +45,6 @@ export default tseslint.config(
 		},
 	},
 	{
-		// Tests run on Node beside n8n, never inside it: they may start local servers (node:http) and
-		// print the figures the docs quote. The shipped code (nodes/, credentials/) keeps both rules.
-		files: ['test/**/*.ts'],
-		rules: {
-			'@n8n/community-nodes/no-restricted-imports': 'off',
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-		},
-	},
-	{
 		files: ['./credentials/**/*.ts'],
 		rules: {
 			...n8nNodesPlugin.configs.credentials.rules,

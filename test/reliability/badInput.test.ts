@@ -8,6 +8,7 @@ import nock from 'nock';
 import { runNode } from '../harness';
 import { nodeSetup } from './operations';
 import type { Provider } from './operations';
+import { printFigures } from '../../dev/test-support/figures';
 
 const BASE_URL = 'https://provider.bad-input.example';
 
@@ -200,7 +201,7 @@ beforeAll(() => {
 
 afterAll(() => {
 	nock.emitter.removeListener('no match', onNoMatch);
-	process.stdout.write(`bad input figures: ${JSON.stringify({ cases: cases.length, requestsSent: attempts.length })}\n`);
+	printFigures('bad input figures', { cases: cases.length, requestsSent: attempts.length });
 });
 
 const describeValue = (value: unknown) => {

@@ -5,10 +5,11 @@ import nock from 'nock';
 
 import { timing } from '../../nodes/shared/http';
 import { runNode } from '../harness';
-import { startFailingServer } from './failingServer';
-import type { Action, FailingServer, Received } from './failingServer';
+import { startFailingServer } from '../../dev/test-support/failingServer';
+import type { Action, FailingServer, Received } from '../../dev/test-support/failingServer';
 import { ITEMS, SEND_AND_WAIT_OPERATIONS, SEND_OPERATIONS, marker, nodeSetup } from './operations';
 import type { SendOperation } from './operations';
+import { printFigures } from '../../dev/test-support/figures';
 
 interface Scenario {
 	name: string;
@@ -51,7 +52,7 @@ afterAll(async () => {
 	await server.close();
 	nock.disableNetConnect();
 	// The figures docs/reliability.md quotes.
-	process.stdout.write(`reliability figures: ${JSON.stringify(figures)}\n`);
+	printFigures('reliability figures', figures);
 });
 
 beforeEach(() => {

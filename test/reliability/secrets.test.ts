@@ -6,11 +6,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { runNode } from '../harness';
-import { startFailingServer } from './failingServer';
-import type { Action, FailingServer } from './failingServer';
+import { startFailingServer } from '../../dev/test-support/failingServer';
+import type { Action, FailingServer } from '../../dev/test-support/failingServer';
 import { captureLogs, safeJson } from './logCapture';
 import { SECRETS_OF, SECRET_VALUES, nodeSetup } from './operations';
 import type { Provider } from './operations';
+import { printFigures } from '../../dev/test-support/figures';
 
 let logLines: string[] = [];
 
@@ -63,7 +64,7 @@ afterAll(async () => {
 	jest.restoreAllMocks();
 	await server.close();
 	nock.disableNetConnect();
-	process.stdout.write(`secrets figures: ${JSON.stringify(figures)}\n`);
+	printFigures('secrets figures', figures);
 });
 
 beforeEach(() => {

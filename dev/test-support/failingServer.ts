@@ -1,5 +1,6 @@
-// A provider stand-in on 127.0.0.1 (real sockets, ephemeral port) that fails on purpose, and
-// records what it received and what it "processed", so tests can count deliveries per item.
+// A provider stand-in on 127.0.0.1 (real sockets, ephemeral port) that fails on purpose, and records
+// what it received and what it "processed", so tests can count deliveries per item. Test tooling in dev/,
+// never part of the package: it runs on Node beside the tests, not inside n8n.
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
