@@ -9,6 +9,7 @@ import type {
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import type { ResourceMap } from '../shared/router';
+import { iagenteSdr } from './transport';
 import * as lead from './actions/lead';
 import * as rcsMessage from './actions/rcsMessage';
 import * as template from './actions/template';
@@ -58,7 +59,7 @@ export class IagenteSdr implements INodeType {
 			...rcsMessage.description,
 			...template.description,
 			...webhook.description,
-			requestOptionsField,
+			requestOptionsField(iagenteSdr.pace),
 		],
 	};
 
@@ -67,6 +68,6 @@ export class IagenteSdr implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, iagenteSdr.pace);
 	}
 }

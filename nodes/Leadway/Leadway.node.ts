@@ -9,6 +9,7 @@ import type {
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import type { ResourceMap } from '../shared/router';
+import { leadway } from './transport';
 import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as template from './actions/template';
@@ -60,7 +61,7 @@ export class Leadway implements INodeType {
 			...contact.description,
 			...message.description,
 			...template.description,
-			requestOptionsField,
+			requestOptionsField(leadway.pace),
 		],
 	};
 
@@ -69,6 +70,6 @@ export class Leadway implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, leadway.pace);
 	}
 }

@@ -9,6 +9,7 @@ import type {
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import type { ResourceMap } from '../shared/router';
+import { ligueLead } from './transport';
 import * as rcs from './actions/rcs';
 import * as sms from './actions/sms';
 import * as voice from './actions/voice';
@@ -60,7 +61,7 @@ export class LigueLead implements INodeType {
 			...sms.description,
 			...voice.description,
 			...rcs.description,
-			requestOptionsField,
+			requestOptionsField(ligueLead.pace),
 		],
 	};
 
@@ -69,6 +70,6 @@ export class LigueLead implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, ligueLead.pace);
 	}
 }

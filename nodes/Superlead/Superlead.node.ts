@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import type { ResourceMap } from '../shared/router';
+import { superlead } from './transport';
 import * as lead from './actions/lead';
 import * as message from './actions/message';
 import * as template from './actions/template';
@@ -45,7 +46,7 @@ export class Superlead implements INodeType {
 			...message.description,
 			...lead.description,
 			...template.description,
-			requestOptionsField,
+			requestOptionsField(superlead.pace),
 		],
 	};
 
@@ -54,6 +55,6 @@ export class Superlead implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, superlead.pace);
 	}
 }

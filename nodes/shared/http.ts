@@ -1,5 +1,5 @@
-// The one way every provider talks HTTP: authenticated request, bounded waits on rate limits,
-// provider error envelopes turned into NodeApiErrors that carry no secret.
+// The one way every provider talks HTTP: authenticated request, paced under the provider's limit,
+// bounded waits on rate limits, provider error envelopes turned into NodeApiErrors that carry no secret.
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -13,6 +13,9 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
+
+import { limiterFor, paceIntervalMs } from './limiter';
+import type { Pace } from './limiter';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -79,6 +82,8 @@ export interface ProviderHttp {
 	secretFields?: string[];
 	/** Provider-specific rate-limit headers, read when Retry-After / X-RateLimit-Reset say nothing. */
 	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
+	/** The documented rate (default of "Max Requests per Minute") and default items in flight. */
+	pace: Pace;
 }
 
 export interface ApiRequest {
@@ -173,15 +178,18 @@ export function redact(
 	return result;
 }
 
-function readRetryPolicy(ctx: RequestContext, itemIndex: number | undefined): RetryPolicy {
+/** The node's Request Options for the item, or none outside an item (load options, webhooks). */
+function readRequestOptions(ctx: RequestContext, itemIndex: number | undefined): IDataObject {
 	const execute = ctx as IExecuteFunctions;
-	if (itemIndex === undefined || typeof execute.getInputData !== 'function') return DEFAULT_RETRY_POLICY;
-	let options: IDataObject = {};
+	if (itemIndex === undefined || typeof execute.getInputData !== 'function') return {};
 	try {
-		options = execute.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+		return (execute.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject) ?? {};
 	} catch {
-		options = {};
+		return {};
 	}
+}
+
+function retryPolicyFrom(options: IDataObject): RetryPolicy {
 	return {
 		enabled: options.retryOnRateLimit !== false,
 		maxWaitSeconds:
@@ -190,14 +198,28 @@ function readRetryPolicy(ctx: RequestContext, itemIndex: number | undefined): Re
 	};
 }
 
+/** "Max Requests per Minute", else the provider's documented rate. */
+function requestsPerMinuteFrom(options: IDataObject, provider: ProviderHttp): number {
+	const asked = options.maxRequestsPerMinute;
+	return typeof asked === 'number' && Number.isFinite(asked) && asked > 0 ? asked : provider.pace.requestsPerMinute;
+}
+
+/** The credential's ID is what the pace is shared by; without one (never in n8n), its name. */
+function credentialIdOf(ctx: RequestContext, credentialType: string): string {
+	const details = ctx.getNode().credentials?.[credentialType];
+	return details?.id ?? details?.name ?? '';
+}
+
 function isNetworkError(error: unknown): error is Error & { code?: string } {
 	return error instanceof Error;
 }
 
 /**
- * Sends one request with the provider credential. Retries a 429 (the provider did not process it)
- * and a 503 on a request that is safe to repeat, waiting what the provider asked, within the policy.
- * Anything else that fails becomes a NodeApiError with the provider's message and a hint.
+ * Sends one request with the provider credential, in the pace shared by every execution using the
+ * same credential and base URL. Retries a 429 (the provider did not process it) and a 503 on a
+ * request that is safe to repeat, waiting what the provider asked, within the policy; a 429 makes
+ * every request on that credential wait. Anything else that fails becomes a NodeApiError with the
+ * provider's message and a hint.
  */
 export async function apiRequest<T = unknown>(
 	ctx: RequestContext,
@@ -205,9 +227,12 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 	policy?: RetryPolicy,
 ): Promise<ApiResponse<T>> {
-	const retry = policy ?? readRetryPolicy(ctx, request.itemIndex);
+	const requestOptions = readRequestOptions(ctx, request.itemIndex);
+	const retry = policy ?? retryPolicyFrom(requestOptions);
+	const intervalMs = paceIntervalMs(requestsPerMinuteFrom(requestOptions, provider));
 	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
 	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
+	const limiter = limiterFor(provider.credentialType, credentialIdOf(ctx, provider.credentialType), base);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${base}${request.path}`,
@@ -223,6 +248,7 @@ export async function apiRequest<T = unknown>(
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await limiter.acquire(intervalMs, timing);
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -245,7 +271,10 @@ export async function apiRequest<T = unknown>(
 			const wait = asked ?? backoffMs(attempt, timing.random());
 			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
 				waitedMs += wait;
-				await timing.sleep(wait);
+				// Too many requests on this account: everyone using it waits, not only this request
+				// (the wait happens in the next acquire). A 503 concerns this request alone.
+				if (statusCode === 429) limiter.pause(timing.now() + wait);
+				else await timing.sleep(wait);
 				continue;
 			}
 		}
