@@ -32,7 +32,7 @@ export function requestOptionsField({ maxConcurrent, requestsPerMinute }: Pace):
 				typeOptions: { minValue: 1 },
 				default: requestsPerMinute,
 				description:
-					"The most requests the node starts per minute with this credential, shared by every execution running in this n8n instance at the same time. The default is the provider's documented limit; lower it when other tools use the same account.",
+					"The most requests started per minute with this credential, shared by every execution running at the same time in this n8n process (each queue-mode worker keeps its own count). The default is the provider's documented limit; lower it when other tools or workers use the same account.",
 			},
 			{
 				displayName: 'Max Wait on Rate Limit (Seconds)',

@@ -33,17 +33,23 @@ interface Waiter {
 	start: () => void;
 }
 
+/** Share of an interval a request may leave early, to make up for a timer that fired late. */
+export const PACE_TOLERANCE = 0.25;
+
 /**
- * Evenly spaced request starts: callers queue in order and one loop lets the next one go when the
- * interval since the previous start has passed. Spacing is measured between actual starts, so a
- * busy process that wakes late never lets a burst through, and even spacing keeps every window of
- * the provider's (per second, per 10 s, per minute) under the rate. A 429 holds the whole queue
- * until the provider's wait is over.
+ * Evenly spaced request starts (a GCRA): callers queue in order and one loop lets the next one go
+ * when its theoretical start time is reached. The theoretical times advance by one interval per
+ * request, and a request may leave up to a quarter interval before its time, so a timer that fires
+ * late (a busy process) costs no throughput, while a stall never lets a burst through: two starts
+ * are never closer than three quarters of an interval, and any window of the provider's (per
+ * second, per 10 s, per minute) sees at most its share of the rate plus a quarter request.
+ * A 429 holds the whole queue until the provider's wait is over.
  */
 export class PaceLimiter {
 	private readonly queue: Waiter[] = [];
 	private draining = false;
-	private lastStart = Number.NEGATIVE_INFINITY;
+	/** When the next request would ideally start. */
+	private theoreticalStart = Number.NEGATIVE_INFINITY;
 	private pausedUntil = 0;
 
 	/** Resolves when this caller may send. */
@@ -64,7 +70,7 @@ export class PaceLimiter {
 		let now = clock.now();
 		while (this.queue.length > 0) {
 			const next = this.queue[0];
-			const due = Math.max(this.lastStart + next.intervalMs, this.pausedUntil);
+			const due = Math.max(this.theoreticalStart - next.intervalMs * PACE_TOLERANCE, this.pausedUntil);
 			// Timers cannot wait less than 1 ms: within it, the caller goes now.
 			if (due - now >= 1) {
 				await clock.sleep(due - now);
@@ -74,7 +80,7 @@ export class PaceLimiter {
 				continue;
 			}
 			this.queue.shift();
-			this.lastStart = now;
+			this.theoreticalStart = Math.max(this.theoreticalStart, now) + next.intervalMs;
 			next.start();
 			now = Math.max(clock.now(), now);
 		}

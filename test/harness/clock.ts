@@ -3,6 +3,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { timing } from '../../nodes/shared/http';
+import { PACE_TOLERANCE } from '../../nodes/shared/limiter';
 
 interface Timer {
 	due: number;
@@ -56,4 +57,21 @@ export function useFakeClock(start?: number): FakeClock {
 	timing.now = clock.now;
 	timing.sleep = clock.sleep;
 	return clock;
+}
+
+/**
+ * What is wrong with a series of request starts for a pace of one per `intervalMs` (empty when
+ * nothing is): two starts closer than the limiter allows, or more starts since the first than the
+ * rate allows (the limiter lets a request leave a quarter interval early, never more).
+ */
+export function paceViolations(starts: number[], intervalMs: number): string[] {
+	const sorted = [...starts].sort((a, b) => a - b);
+	const problems: string[] = [];
+	for (let n = 1; n < sorted.length; n++) {
+		const gap = sorted[n] - sorted[n - 1];
+		if (gap < intervalMs * (1 - PACE_TOLERANCE) - 1) problems.push(`starts ${n - 1} and ${n} only ${gap} ms apart`);
+		const since = sorted[n] - sorted[0];
+		if (since < (n - PACE_TOLERANCE) * intervalMs - 1) problems.push(`start ${n} came ${since} ms after the first: above the pace`);
+	}
+	return problems;
 }

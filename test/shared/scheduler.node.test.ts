@@ -1,14 +1,18 @@
 // Items run side by side through the real n8n execution (harness), with the pace shared per
 // credential. Request starts are read on the fake clock when n8n applies the credential, which
 // happens right before the request leaves, so the spacing seen here is the spacing on the wire.
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { IagenteSdrApi } from '../../credentials/IagenteSdrApi.credentials';
+import { SuperleadApi } from '../../credentials/SuperleadApi.credentials';
 import { timing } from '../../nodes/shared/http';
 import { PaceLimiter, paceIntervalMs } from '../../nodes/shared/limiter';
 import { runNode } from '../harness';
+import { paceViolations } from '../harness/clock';
 import { API_KEY, BASE, BASE_PATH, setup } from '../iagenteSdr/fixtures';
+import { BASE_PATH as LIGUELEAD_PATH, api as ligueLeadApi, setup as ligueLeadSetup } from '../ligueLead/fixtures';
+import { API_KEY as SUPERLEAD_KEY, BASE as SUPERLEAD_BASE, setup as superleadSetup } from '../superlead/fixtures';
 
 let starts: number[] = [];
 
@@ -90,15 +94,16 @@ describe('scheduler through the node', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(12);
 		expect(starts).toHaveLength(12);
-		const interval = paceIntervalMs(60);
-		for (let n = 1; n < starts.length; n++) expect(starts[n] - starts[n - 1]).toBeGreaterThanOrEqual(interval - 1);
+		expect(paceViolations(starts, paceIntervalMs(60))).toEqual([]);
 		expect(busiestWindow(starts, 60_000)).toBeLessThanOrEqual(60);
 	});
 
 	it('follows "Max Requests per Minute" when the user lowers it', async () => {
 		api().post(`${BASE_PATH}/whatsapp/messages`).times(4).reply(201, { id: 'm' });
 		await runNode(sendText({ maxRequestsPerMinute: 6 }), phones(4));
-		for (let n = 1; n < starts.length; n++) expect(starts[n] - starts[n - 1]).toBeGreaterThanOrEqual(10_000);
+		expect(starts).toHaveLength(4);
+		expect(paceViolations(starts, paceIntervalMs(6))).toEqual([]);
+		expect(starts[3] - starts[0]).toBeGreaterThanOrEqual(3 * 10_000 * 0.9);
 	});
 
 	it('shares one pace between executions running at once on the same credential', async () => {
@@ -109,9 +114,8 @@ describe('scheduler through the node', () => {
 			),
 		);
 		expect(runs.map((run) => run.items.length)).toEqual([5, 5, 5]);
-		const sorted = [...starts].sort((a, b) => a - b);
-		expect(sorted).toHaveLength(15);
-		for (let n = 1; n < sorted.length; n++) expect(sorted[n] - sorted[n - 1]).toBeGreaterThanOrEqual(paceIntervalMs(60) - 1);
+		expect(starts).toHaveLength(15);
+		expect(paceViolations(starts, paceIntervalMs(60))).toEqual([]);
 	});
 
 	it('keeps a separate pace for another account (another base URL)', async () => {
@@ -160,7 +164,7 @@ describe('scheduler through the node', () => {
 		const later = starts.slice(startsBeforePause);
 		expect(later.length).toBeGreaterThan(10);
 		expect(later.every((t) => t >= pauseEnd)).toBe(true);
-		for (let n = 1; n < later.length; n++) expect(later[n] - later[n - 1]).toBeGreaterThanOrEqual(paceIntervalMs(600) - 1);
+		expect(paceViolations(later, paceIntervalMs(600))).toEqual([]);
 	});
 
 	it('with Continue On Fail isolates the failed item and keeps the others in order', async () => {
@@ -213,5 +217,59 @@ describe('scheduler through the node', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([0, 1, 2, 3, 4].map((n) => ({ json: { id: `m${n}` }, pairedItem: { item: n } })));
+	});
+});
+
+describe('scheduler through the node: batches and polling', () => {
+	it('sends LigueLead SMS campaigns (send to many off) side by side, output in input order', async () => {
+		const count = 4;
+		const waiting: Array<() => void> = [];
+		ligueLeadApi()
+			.post(`${LIGUELEAD_PATH}/sms`)
+			.times(count)
+			.reply(async (_uri, body) => {
+				await new Promise<void>((resolve) => {
+					waiting.push(resolve);
+					if (waiting.length === count) for (const release of [...waiting].reverse()) release();
+				});
+				return [202, { message: 'SMS accepted successfully', data: { campaign_id: `c-${(body as { phones: string[] }).phones[0]}` } }];
+			});
+		const { items, error } = await runNode(
+			ligueLeadSetup({ resource: 'sms', operation: 'send', title: 'Oferta', message: 'Oi', phones: '={{ $json.phone }}', options: { sendToMany: false } }),
+			phones(count),
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.campaign_id, item.pairedItem])).toEqual(
+			Array.from({ length: count }, (_, n) => [`c-1199999${String(n).padStart(4, '0')}`, { item: n }]),
+		);
+	});
+
+	it('paces Superlead status checks with the sends, in one queue for the API key', async () => {
+		const superleadStarts: Array<{ at: number; method: string }> = [];
+		// Superlead's credential authenticates generically; this one sets the same header and notes the time.
+		const real = new SuperleadApi();
+		class TimedSuperleadApi implements ICredentialType {
+			name = real.name;
+			displayName = real.displayName;
+			properties = real.properties;
+			authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => {
+				superleadStarts.push({ at: timing.now(), method: String(requestOptions.method) });
+				return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${credentials.apiKey}` } };
+			};
+		}
+		const superlead = nock(SUPERLEAD_BASE, { reqheaders: { authorization: `Bearer ${SUPERLEAD_KEY}` } });
+		superlead.post('/v1/messages').times(3).reply(201, (_uri, body) => ({ id: `msg-${(body as { to: string }).to}`, status: 'accepted' }));
+		superlead.get(/\/v1\/messages\/msg-/).times(3).reply(200, (uri) => ({ id: uri.split('/').pop(), status: 'delivered' }));
+		const { items, error } = await runNode(
+			superleadSetup(
+				{ resource: 'message', operation: 'send', to: '={{ $json.phone }}', messageType: 'text', text: 'Oi', waitForFinalStatus: true, statusTimeout: 60, pollInterval: 1 },
+				{ credentials: { superleadApi: { type: TimedSuperleadApi, data: { apiKey: SUPERLEAD_KEY, baseUrl: SUPERLEAD_BASE, webhookSecret: 'example-secret' } } } },
+			),
+			phones(3),
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.status)).toEqual(['delivered', 'delivered', 'delivered']);
+		expect(superleadStarts.map((start) => start.method).sort()).toEqual(['GET', 'GET', 'GET', 'POST', 'POST', 'POST']);
+		expect(paceViolations(superleadStarts.map((start) => start.at), paceIntervalMs(60))).toEqual([]);
 	});
 });
