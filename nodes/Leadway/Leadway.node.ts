@@ -12,8 +12,10 @@ import type { ResourceMap } from '../shared/router';
 import { leadway } from './transport';
 import * as contact from './actions/contact';
 import * as message from './actions/message';
+import * as opportunity from './actions/opportunity';
 import * as template from './actions/template';
 import { searchContacts, searchTemplates } from './methods/listSearch';
+import { getPipelineStages, getPipelines } from './methods/loadOptions';
 
 const resources: ResourceMap = {
 	contact: {
@@ -28,6 +30,14 @@ const resources: ResourceMap = {
 		upsert: contact.upsert,
 	},
 	message: { get: message.get, getAll: message.getAll, send: message.send },
+	opportunity: {
+		create: opportunity.create,
+		delete: opportunity.delete,
+		get: opportunity.get,
+		getAll: opportunity.getAll,
+		update: opportunity.update,
+		updateStatus: opportunity.updateStatus,
+	},
 	template: { getAll: template.getAll },
 };
 
@@ -39,7 +49,7 @@ export class Leadway implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage contacts and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
+		description: 'Manage contacts and opportunities and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
 		defaults: { name: 'Leadway CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -54,12 +64,14 @@ export class Leadway implements INodeType {
 				options: [
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Message', value: 'message' },
+					{ name: 'Opportunity', value: 'opportunity' },
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
 			},
 			...contact.description,
 			...message.description,
+			...opportunity.description,
 			...template.description,
 			requestOptionsField(leadway.pace),
 		],
@@ -67,6 +79,7 @@ export class Leadway implements INodeType {
 
 	methods = {
 		listSearch: { searchContacts, searchTemplates },
+		loadOptions: { getPipelines, getPipelineStages },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

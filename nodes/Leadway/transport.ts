@@ -13,7 +13,7 @@ export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
 const DEFAULT_INTERVAL_MS = 10_000;
 
 const SCOPES_HINT =
-	'Scopes this node uses: contacts.readonly, contacts.write, conversations/message.readonly, conversations/message.write, locations/templates.readonly.';
+	'Scopes this node uses: contacts.readonly, contacts.write, conversations/message.readonly, conversations/message.write, locations/templates.readonly, opportunities.readonly, opportunities.write.';
 
 const HINTS: Record<number, string> = {
 	400: 'Leadway rejected the request; the message above names the field. Check it in the node.',
@@ -85,7 +85,7 @@ export const leadway: ProviderHttp = {
 };
 
 export interface LeadwayRequestOptions {
-	body?: IDataObject;
+	body?: IDataObject | FormData;
 	qs?: IDataObject;
 	itemIndex?: number;
 	safeToRepeat?: boolean;

@@ -352,5 +352,6 @@ export function webhookContext(setup: Setup, request: WebhookRequest, staticData
 /** n8n-core's LoadOptionsContext, for listSearch and loadOptions methods. */
 export function loadOptionsContext(setup: Setup) {
 	const { workflow, node, credentialsHelper } = build(setup);
-	return new LoadOptionsContext(workflow, node, additionalData(credentialsHelper), '');
+	// The editor sends the node's current parameters with every picker request.
+	return new LoadOptionsContext(workflow, node, additionalData(credentialsHelper, { currentNodeParameters: setup.parameters }), '');
 }

@@ -258,7 +258,7 @@ describe('Leadway message send', () => {
 			setup({ resource: 'message', operation: 'send', type: 'Email', contactBy: 'contact', contactId: byId('c1'), subject: 'Oi' }),
 		);
 		expect(error?.message).toBe('Message: there is nothing to send [item 0]');
-		expect(error?.description).toBe('Fill in Message or HTML, pick a Template, or add Attachment URLs.');
+		expect(error?.description).toBe('Fill in Message or HTML, pick a Template, or add Attachment URLs or Attachment Files.');
 	});
 
 	it('rejects a malformed CC address before any request', async () => {

@@ -44,9 +44,4 @@ afterEach(() => {
 	pendingBinary = undefined;
 });
 
-export function binaryFile(content: Buffer, mimeType: string, fileName: string): IBinaryKeyData {
-	const extension = fileName.includes('.') ? fileName.split('.').pop() : undefined;
-	return {
-		data: { data: content.toString('base64'), mimeType, fileName, ...(extension ? { fileExtension: extension } : {}) },
-	};
-}
+export { binaryFile } from '../harness/multipart';

@@ -1,6 +1,8 @@
 import nock from 'nock';
 
 import { runNode } from '../harness';
+import { multipartParts, rawBody } from '../harness/multipart';
+import type { Part } from '../harness/multipart';
 import { BASE_PATH, accepted, api, binaryFile, setup, withBinaryInput } from './fixtures';
 
 beforeEach(() => {
@@ -13,30 +15,6 @@ afterEach(() => {
 });
 
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.from([0x03, 0x00, 0x00, 0xff, 0xfb, 0x90, 0x64])]);
-
-interface Part {
-	headers: string;
-	content: Buffer;
-}
-
-/** nock hands binary bodies over as hex and text bodies as they are. */
-const rawBody = (body: string) => (body.length % 2 === 0 && /^[0-9a-f]+$/.test(body) ? Buffer.from(body, 'hex') : Buffer.from(body, 'utf8'));
-
-/** Splits a multipart/form-data body into its parts. */
-function multipartParts(contentType: string, body: Buffer): Part[] {
-	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-	if (!boundary) throw new Error(`no boundary in ${contentType}`);
-	const delimiter = `--${boundary[1] ?? boundary[2]}`;
-	const text = body.toString('latin1');
-	return text
-		.split(delimiter)
-		.slice(1, -1)
-		.map((chunk) => {
-			const trimmed = chunk.replace(/^\r\n/, '').replace(/\r\n$/, '');
-			const split = trimmed.indexOf('\r\n\r\n');
-			return { headers: trimmed.slice(0, split), content: Buffer.from(trimmed.slice(split + 4), 'latin1') };
-		});
-}
 
 const upload = (extra: Record<string, unknown> = {}) => ({
 	resource: 'voice',

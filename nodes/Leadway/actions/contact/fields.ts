@@ -5,6 +5,32 @@ import { splitList } from '../../../shared/lists';
 import { checkMaxLength, checkUrl, compact, inputError, requireEmail } from '../../../shared/validation';
 import { requireLeadwayPhone } from '../common';
 
+/** Custom fields of a contact or an opportunity: ID and value pairs. */
+export const customFieldsField: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Field ID',
+					name: 'id',
+					type: 'string',
+					default: '',
+					description: 'ID of the custom field (Settings → Custom Fields)',
+				},
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
 export const contactDetailFields: INodeProperties[] = [
 	{ displayName: 'Address', name: 'address1', type: 'string', default: '', placeholder: 'e.g. Av. Paulista, 1000' },
 	{
@@ -24,30 +50,7 @@ export const contactDetailFields: INodeProperties[] = [
 		placeholder: 'e.g. BR',
 		description: 'Two-letter country code (ISO 3166-1)',
 	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						description: 'ID of the custom field (Settings → Custom Fields)',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	customFieldsField,
 	{
 		displayName: 'Date of Birth',
 		name: 'dateOfBirth',
@@ -156,15 +159,20 @@ export function readContactDetails(ctx: IExecuteFunctions, itemIndex: number, fi
 		const tags = splitList(fields.tags);
 		if (tags.length > 0) details.tags = tags;
 	}
-	const customFields = ((fields.customFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
-	if (customFields.length > 0) {
-		details.customFields = customFields.map((entry, position) => {
-			const id = String(entry.id ?? '').trim();
-			if (id === '') {
-				throw inputError(ctx, itemIndex, 'Custom Fields', `entry ${position + 1} has no Field ID`, 'Give the ID of each custom field (Settings → Custom Fields).');
-			}
-			return { id, field_value: entry.value ?? '' };
-		});
-	}
+	const customFields = readCustomFields(ctx, itemIndex, fields);
+	if (customFields) details.customFields = customFields;
 	return details;
+}
+
+/** `[{ id, field_value }]` from the Custom Fields entries, or undefined when there are none. */
+export function readCustomFields(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject[] | undefined {
+	const entries = ((fields.customFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
+	if (entries.length === 0) return undefined;
+	return entries.map((entry, position) => {
+		const id = String(entry.id ?? '').trim();
+		if (id === '') {
+			throw inputError(ctx, itemIndex, 'Custom Fields', `entry ${position + 1} has no Field ID`, 'Give the ID of each custom field (Settings → Custom Fields).');
+		}
+		return { id, field_value: entry.value ?? '' };
+	});
 }

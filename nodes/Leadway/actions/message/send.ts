@@ -11,6 +11,8 @@ import {
 	requireEmailList,
 	requireLeadwayPhone,
 } from '../common';
+import { DEFAULT_MAX_ATTACHMENT_MB, readAttachmentFiles, uploadAttachmentFiles } from './attachments';
+import type { AttachmentFile } from './attachments';
 import { CHANNELS } from './channels';
 
 const show = { resource: ['message'], operation: ['send'] };
@@ -112,6 +114,15 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://example.com/proposta.pdf',
 		description: 'Public links to files, separated by commas or new lines. Leadway fetches them from there.',
+	},
+	{
+		displayName: 'Attachment Files',
+		name: 'attachmentFiles',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, invoice',
+		description:
+			'Binary properties of the input item whose files are uploaded to Leadway and sent with the message, separated by commas. Leadway accepts JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3 and WAV.',
 	},
 	{
 		displayName: 'Email Options',
@@ -234,6 +245,14 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. +55 11 4000-0000',
 				description: 'Number of the location to send from; Brazilian numbers are sent as +55…',
+			},
+			{
+				displayName: 'Max Attachment Size (MB)',
+				name: 'maxAttachmentMb',
+				type: 'number',
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				default: DEFAULT_MAX_ATTACHMENT_MB,
+				description: 'Largest file the node uploads from Attachment Files. Leadway documents no limit; this guard is the node\'s own.',
 			},
 			{
 				displayName: 'Scheduled Time',
@@ -391,11 +410,15 @@ async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 /** Reads and checks every field except the contact, so bad input fails before any request. */
-type SendInput = Omit<SendMessageInput, 'contactId'>;
+type SendInput = Omit<SendMessageInput, 'contactId'> & {
+	/** Files from the item's binary data, uploaded once the contact is known. */
+	files?: AttachmentFile[];
+	maxAttachmentBytes?: number;
+};
 
 export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendInput {
 	const type = ctx.getNodeParameter('type', itemIndex) as string;
-	const input: Omit<SendMessageInput, 'contactId'> = { type };
+	const input: SendInput = { type };
 	input.message = text(ctx.getNodeParameter('message', itemIndex, ''));
 	const templateId = trimmed(ctx.getNodeParameter('templateId', itemIndex, '', { extractValue: true }));
 	input.templateId = templateId;
@@ -404,6 +427,9 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 	);
 
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const maxMb = typeof extra.maxAttachmentMb === 'number' && extra.maxAttachmentMb > 0 ? extra.maxAttachmentMb : DEFAULT_MAX_ATTACHMENT_MB;
+	input.maxAttachmentBytes = Math.round(maxMb * 1024 * 1024);
+	input.files = readAttachmentFiles(ctx, itemIndex, ctx.getNodeParameter('attachmentFiles', itemIndex, ''), input.maxAttachmentBytes);
 	input.subType = trimmed(extra.subType);
 	input.appointmentId = trimmed(extra.appointmentId);
 	input.conversationProviderId = trimmed(extra.conversationProviderId);
@@ -450,6 +476,7 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 		input.html !== undefined ||
 		input.templateId !== undefined ||
 		(input.attachments as string[]).length > 0 ||
+		input.files.length > 0 ||
 		forwarding;
 	if (!hasContent) {
 		throw inputError(
@@ -458,8 +485,8 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 			'Message',
 			'there is nothing to send',
 			type === 'Email'
-				? 'Fill in Message or HTML, pick a Template, or add Attachment URLs.'
-				: 'Fill in Message, pick a Template, or add Attachment URLs.',
+				? 'Fill in Message or HTML, pick a Template, or add Attachment URLs or Attachment Files.'
+				: 'Fill in Message, pick a Template, or add Attachment URLs or Attachment Files.',
 		);
 	}
 	return input;
@@ -473,7 +500,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
 	const input = (prepared as SendInput | undefined) ?? readSendInput(this, itemIndex);
 	const contactId = await resolveContactId(this, itemIndex);
-	const body = buildSendMessageBody({ ...input, contactId });
+	const uploaded = await uploadAttachmentFiles(this, itemIndex, contactId, input.files ?? [], input.maxAttachmentBytes ?? 0);
+	const attachments = [...((input.attachments as string[] | undefined) ?? []), ...uploaded];
+	const body = buildSendMessageBody({ ...input, attachments, contactId });
 	// Not safe to repeat: Leadway has no idempotency key, so a 503 is not retried (a 429 is).
 	const response = await leadwayRequest<IDataObject>(this, 'POST', '/conversations/messages', { body, itemIndex });
 	return { ...response, contactId };
