@@ -111,8 +111,9 @@ interface Unit {
  * Sends campaigns for all items of a send operation. Items with "send to many" and the same body
  * (everything but the phones) share requests, packed up to 10,000 phones each; other items get
  * one request each. Every input is checked before the first request, and without Continue On
- * Fail a bad item stops the run before anything is sent. Requests go out in input order of
- * their first item; after a failed request the later ones are not sent unless Continue On Fail.
+ * Fail a bad item stops the run before anything is sent. Requests start in input order of their
+ * first item, several at once ("Max Concurrent Requests"); after a failed request no new one
+ * starts unless Continue On Fail (those already on their way finish).
  */
 export async function sendCampaigns(
 	ctx: IExecuteFunctions,
