@@ -1,7 +1,8 @@
 import { sleep } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { PACE_MARGIN, PaceLimiter, limiterFor, paceIntervalMs } from '../../nodes/shared/limiter';
-import { runPool } from '../../nodes/shared/scheduler';
+import { MAX_CONCURRENT_LIMIT, readConcurrency, runPool } from '../../nodes/shared/scheduler';
 import { FakeClock, paceViolations } from '../harness/clock';
 
 /** A promise the test resolves by hand, to finish tasks in any order it likes. */
@@ -82,6 +83,23 @@ describe('runPool', () => {
 			false,
 		);
 		expect(settled.map((entry) => entry?.ok)).toEqual([true, false, true, false]);
+	});
+});
+
+describe('readConcurrency', () => {
+	const withOptions = (requestOptions: unknown) =>
+		({ getNodeParameter: () => requestOptions }) as unknown as IExecuteFunctions;
+
+	it('takes "Max Concurrent Requests" when it is a whole number of at least 1, capped', () => {
+		expect(readConcurrency(withOptions({ maxConcurrentRequests: 3 }), 5)).toBe(3);
+		expect(readConcurrency(withOptions({ maxConcurrentRequests: 2.7 }), 5)).toBe(2);
+		expect(readConcurrency(withOptions({ maxConcurrentRequests: 5000 }), 5)).toBe(MAX_CONCURRENT_LIMIT);
+	});
+
+	it("falls back to the provider's default when the option is absent or makes no sense", () => {
+		expect(readConcurrency(withOptions({}), 5)).toBe(5);
+		expect(readConcurrency(withOptions({ maxConcurrentRequests: 0 }), 5)).toBe(5);
+		expect(readConcurrency(withOptions({ maxConcurrentRequests: '4' }), 10)).toBe(10);
 	});
 });
 
