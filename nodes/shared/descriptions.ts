@@ -23,7 +23,7 @@ export function requestOptionsField({ maxConcurrent, requestsPerMinute }: Pace):
 				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENT_LIMIT },
 				default: maxConcurrent,
 				description:
-					'How many items the node works on at once. Output order stays the input order. Set 1 to send one item after another.',
+					'How many items the node works on at once; the output keeps the input order. When an item fails, no new one starts, but those already on their way still go out. Set 1 to send strictly one item after another.',
 			},
 			{
 				displayName: 'Max Requests per Minute',
