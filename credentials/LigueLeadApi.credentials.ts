@@ -41,6 +41,15 @@ export class LigueLeadApi implements ICredentialType {
 			required: true,
 			description: 'The LigueLead API address; change it only if LigueLead tells you to',
 		},
+		{
+			displayName: 'Webhook Token',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only the LigueLead Trigger uses it. LigueLead signs nothing, so the trigger accepts only requests whose URL ends in ?token= followed by this token. Use at least 16 random characters, e.g. from a password manager or <code>openssl rand -hex 24</code>, and keep a copy to build the URL you paste in LigueLead.',
+		},
 	];
 
 	// Generic headers, so the credential also works as a predefined credential type in the HTTP Request node.

@@ -110,10 +110,14 @@ for (const file of pkg.n8n.nodes) {
 
 // n8n-workflow is the host's copy (peer "*"): use only runtime exports that n8n-workflow 1.86.0
 // (n8n 1.86, the documented minimum) also has. Checked by hand in its tarball; extend with care.
+// SEND_AND_WAIT_OPERATION ('sendAndWait') and WAIT_INDEFINITELY (3000-01-01) are in its
+// dist/Constants.js, re-exported by dist/index.js.
 const RUNTIME_EXPORTS_IN_1_86 = new Set([
 	'NodeApiError',
 	'NodeConnectionTypes',
 	'NodeOperationError',
+	'SEND_AND_WAIT_OPERATION',
+	'WAIT_INDEFINITELY',
 	'jsonParse',
 	'sleep',
 	'updateDisplayOptions',

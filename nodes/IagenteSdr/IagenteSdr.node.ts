@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import { iagenteSdr } from './transport';
 import * as lead from './actions/lead';
@@ -19,7 +20,7 @@ import { searchWhatsAppTemplates } from './methods/listSearch';
 
 const resources: ResourceMap = {
 	lead: { create: lead.create, delete: lead.delete, get: lead.get, getAll: lead.getAll, update: lead.update },
-	whatsAppMessage: { send: whatsAppMessage.send },
+	whatsAppMessage: { send: whatsAppMessage.send, [SEND_AND_WAIT]: whatsAppMessage.sendAndWait },
 	rcsMessage: { send: rcsMessage.send },
 	template: { getAll: template.getAll },
 	webhook: { create: webhook.create, delete: webhook.delete, getAll: webhook.getAll, test: webhook.test },
@@ -39,6 +40,7 @@ export class IagenteSdr implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'iagenteSdrApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -66,6 +68,8 @@ export class IagenteSdr implements INodeType {
 	methods = {
 		listSearch: { searchWhatsAppTemplates },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources, iagenteSdr.pace);

@@ -8,7 +8,19 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readRawBody, rejectRequest } from '../shared/webhook';
+import {
+	acknowledge,
+	assertRepeatOptions,
+	configuredSecret,
+	guardWebhook,
+	hasHeader,
+	isRepeatedEvent,
+	readJsonObject,
+	readRawBody,
+	rejectRequest,
+	repeatOptions,
+	singleHeader,
+} from '../shared/webhook';
 import { verifyHmac } from '../shared/signature';
 import { WEBHOOK_EVENTS } from './actions/webhook/events';
 import { iagenteRequest, toPage, unwrapRecord } from './transport';
@@ -52,6 +64,14 @@ export class IagenteSdrTrigger implements INodeType {
 				description:
 					'Which events start the workflow. The trigger registers itself in IAGENTE SDR when the workflow is activated and removes itself when it is deactivated.',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: repeatOptions('IAGENTE SDR'),
+			},
 		],
 	};
 
@@ -64,7 +84,7 @@ export class IagenteSdrTrigger implements INodeType {
 				const { records } = toPage(await iagenteRequest(this, 'GET', '/webhooks'));
 				const mine = records.filter((hook) => hook.url === url);
 				const current = mine.find((hook) => String(hook.id) === String(data.webhookId));
-				if (current && data.signingSecret && sameEvents(current.events ?? data.events, events)) {
+				if (current && configuredSecret(data.signingSecret) && sameEvents(current.events ?? data.events, events)) {
 					return true;
 				}
 				// A registration for this URL that we cannot verify (no secret) or with other
@@ -79,6 +99,7 @@ export class IagenteSdrTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				assertRepeatOptions(this);
 				const data = this.getWorkflowStaticData('node') as RegistrationData;
 				const url = this.getNodeWebhookUrl('default') as string;
 				const events = this.getNodeParameter('events') as string[];
@@ -86,14 +107,15 @@ export class IagenteSdrTrigger implements INodeType {
 				const created = unwrapRecord(
 					await iagenteRequest(this, 'POST', '/webhooks', { body: { name, url, events } }),
 				);
-				if (created.id === undefined || typeof created.signing_secret !== 'string' || created.signing_secret === '') {
+				const signingSecret = configuredSecret(created.signing_secret);
+				if (created.id === undefined || !signingSecret) {
 					throw new NodeApiError(this.getNode(), { message: 'No webhook ID or signing secret returned' }, {
 						message: 'IAGENTE SDR registered the webhook but returned no ID or signing secret',
 						description: 'Without the signing secret the trigger cannot check that events come from IAGENTE SDR. Check the Base URL in the credential.',
 					});
 				}
 				data.webhookId = String(created.id);
-				data.signingSecret = created.signing_secret;
+				data.signingSecret = signingSecret;
 				data.events = events;
 				return true;
 			},
@@ -121,25 +143,33 @@ export class IagenteSdrTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const data = this.getWorkflowStaticData('node') as RegistrationData;
-		const secret = data.signingSecret ?? '';
-		const rawBody = readRawBody(this);
-		const signature = this.getHeaderData()[SIGNATURE_HEADER] as string | undefined;
+		return await guardWebhook(this, 'IAGENTE SDR Trigger', async () => {
+			const data = this.getWorkflowStaticData('node') as RegistrationData;
+			const secret = configuredSecret(data.signingSecret);
+			if (!secret) {
+				this.logger.warn('IAGENTE SDR Trigger: no signing secret stored; deactivate and activate the workflow again.');
+				return rejectRequest(this, 401, 'Webhook not registered');
+			}
+			const rawBody = readRawBody(this);
+			const headers = this.getHeaderData();
+			if (!hasHeader(headers, SIGNATURE_HEADER)) return rejectRequest(this, 401, 'Missing signature');
+			const signature = singleHeader(headers, SIGNATURE_HEADER);
+			if (!verifyHmac({ secret, payload: rawBody, signature, encoding: 'hex', prefix: 'sha256=' })) {
+				return rejectRequest(this, 401, 'Invalid signature');
+			}
 
-		if (!secret) {
-			this.logger.warn('IAGENTE SDR Trigger: no signing secret stored; deactivate and activate the workflow again.');
-			return rejectRequest(this, 401, 'Webhook not registered');
-		}
-		if (!verifyHmac({ secret, payload: rawBody, signature, encoding: 'hex', prefix: 'sha256=' })) {
-			return rejectRequest(this, 401, 'Invalid signature');
-		}
+			const body = readJsonObject(this, rawBody);
+			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
 
-		const body = this.getBodyData();
-		const event = String(body.event ?? body.type ?? '');
-		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(event)) {
-			return { webhookResponse: { received: true, ignored: `event "${event}" is not selected` } };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
+
+			const name = typeof body.event === 'string' ? body.event : typeof body.type === 'string' ? body.type : '';
+			const events = this.getNodeParameter('events', []);
+			if (!Array.isArray(events) || !events.includes(name)) {
+				return acknowledge(`event "${name}" is not selected`);
+			}
+			return { workflowData: [this.helpers.returnJsonArray(body)] };
+		});
 	}
 }

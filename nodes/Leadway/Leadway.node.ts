@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import { leadway } from './transport';
 import * as contact from './actions/contact';
@@ -29,7 +30,7 @@ const resources: ResourceMap = {
 		update: contact.update,
 		upsert: contact.upsert,
 	},
-	message: { get: message.get, getAll: message.getAll, send: message.send },
+	message: { get: message.get, getAll: message.getAll, send: message.send, [SEND_AND_WAIT]: message.sendAndWait },
 	opportunity: {
 		create: opportunity.create,
 		delete: opportunity.delete,
@@ -55,6 +56,7 @@ export class Leadway implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'leadwayApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -81,6 +83,8 @@ export class Leadway implements INodeType {
 		listSearch: { searchContacts, searchTemplates },
 		loadOptions: { getPipelines, getPipelineStages },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources, leadway.pace);

@@ -10,14 +10,22 @@ import type {
 
 import { timing } from '../shared/http';
 import { isWithinWindow } from '../shared/signature';
-import { readRawBody, rejectRequest } from '../shared/webhook';
+import {
+	REMEMBERED_DELIVERIES,
+	acknowledge,
+	guardWebhook,
+	isRepeatedDelivery,
+	readJsonObject,
+	readRawBody,
+	rejectRequest,
+} from '../shared/webhook';
 import { ALL_EVENTS, MESSAGE_TYPES, WEBHOOK_EVENTS, normalizeMessageType } from './trigger/events';
 import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, toPem } from './trigger/keys';
 import { verifyHighLevelSignature } from './trigger/verify';
 
-/** How many delivery IDs are remembered to drop HighLevel's repeated deliveries. */
-export const REMEMBERED_DELIVERIES = 200;
 export const DEFAULT_MAX_AGE_SECONDS = 300;
+/** Where the delivery IDs seen last are kept in the node's static data. */
+export const SEEN_IDS_KEY = 'recentWebhookIds';
 
 interface TriggerData extends IDataObject {
 	webhookUrl?: string;
@@ -88,6 +96,14 @@ export class LeadwayTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Accept Legacy RSA Signatures',
+						name: 'acceptLegacyRsa',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to also accept the old X-WH-Signature (RSA) when X-GHL-Signature is absent. HighLevel\'s official SDK documents X-WH-Signature as no longer sent, so accepting it only opens a downgrade path; turn it on only for an older HighLevel setup that still signs that way.',
+					},
+					{
 						displayName: 'Ed25519 Public Key',
 						name: 'ed25519PublicKey',
 						type: 'string',
@@ -116,7 +132,7 @@ export class LeadwayTrigger implements INodeType {
 						type: 'string',
 						typeOptions: { rows: 6 },
 						default: HIGHLEVEL_RSA_PUBLIC_KEY,
-						description: 'Checks the legacy X-WH-Signature header, used when X-GHL-Signature is absent. Replace it when HighLevel announces a new key.',
+						description: 'Checks the legacy X-WH-Signature header, used only when Accept Legacy RSA Signatures is on and X-GHL-Signature is absent. Replace it when HighLevel announces a new key.',
 					},
 				],
 			},
@@ -151,47 +167,55 @@ export class LeadwayTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const keys = {
-			ed25519: toPem(String(options.ed25519PublicKey ?? HIGHLEVEL_ED25519_PUBLIC_KEY)),
-			rsa: toPem(String(options.rsaPublicKey ?? HIGHLEVEL_RSA_PUBLIC_KEY)),
-		};
-		const body = this.getBodyData();
-		const check = verifyHighLevelSignature(this.getHeaderData() as Record<string, unknown>, readRawBody(this), body, keys);
-		if (!check.ok) {
-			if (check.reason === 'noKey') {
-				this.logger.warn(`Leadway CRM Trigger: no ${check.scheme === 'rsa' ? 'RSA' : 'Ed25519'} public key is set in the options; the event was refused.`);
+		return await guardWebhook(this, 'Leadway CRM Trigger', async () => {
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const keys = {
+				ed25519: toPem(String(options.ed25519PublicKey ?? HIGHLEVEL_ED25519_PUBLIC_KEY)),
+				rsa: toPem(String(options.rsaPublicKey ?? HIGHLEVEL_RSA_PUBLIC_KEY)),
+			};
+			const rawBody = readRawBody(this);
+			const check = verifyHighLevelSignature(this.getHeaderData(), rawBody, keys, {
+				acceptLegacyRsa: options.acceptLegacyRsa === true,
+			});
+			if (!check.ok) {
+				if (check.reason === 'noKey') {
+					this.logger.warn(`Leadway CRM Trigger: no ${check.scheme === 'rsa' ? 'RSA' : 'Ed25519'} public key is set in the options; the event was refused.`);
+					return rejectRequest(this, 401, 'Invalid signature');
+				}
+				if (check.reason === 'legacyOff') {
+					return rejectRequest(this, 401, 'Legacy X-WH-Signature not accepted');
+				}
+				return rejectRequest(this, 401, check.reason === 'missing' ? 'Missing signature' : 'Invalid signature');
 			}
-			return rejectRequest(this, 401, check.reason === 'missing' ? 'Missing signature' : 'Invalid signature');
-		}
 
-		const maxAge = typeof options.maxAgeSeconds === 'number' ? options.maxAgeSeconds : DEFAULT_MAX_AGE_SECONDS;
-		if (maxAge > 0 && !isWithinWindow(body.timestamp, timing.now(), maxAge)) {
-			return rejectRequest(this, 401, 'Stale or missing timestamp');
-		}
+			const body = readJsonObject(this, rawBody);
+			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
 
-		if (options.ignoreRepeats !== false && typeof body.webhookId === 'string' && body.webhookId !== '') {
-			const data = this.getWorkflowStaticData('node') as TriggerData;
-			const seen = Array.isArray(data.recentWebhookIds) ? data.recentWebhookIds : [];
-			if (seen.includes(body.webhookId)) {
-				return { webhookResponse: { received: true, ignored: 'repeated delivery' } };
+			const maxAge = typeof options.maxAgeSeconds === 'number' ? options.maxAgeSeconds : DEFAULT_MAX_AGE_SECONDS;
+			if (maxAge > 0 && !isWithinWindow(body.timestamp, timing.now(), maxAge)) {
+				return rejectRequest(this, 401, 'Stale or missing timestamp');
 			}
-			data.recentWebhookIds = [...seen, body.webhookId].slice(-REMEMBERED_DELIVERIES);
-		}
 
-		const type = String(body.type ?? '');
-		const events = selectedEvents(this.getNodeParameter('events', []), this.getNodeParameter('otherEvents', ''));
-		if (!events.includes(ALL_EVENTS) && !events.includes(type)) {
-			return { webhookResponse: { received: true, ignored: `event "${type}" is not selected` } };
-		}
-
-		const messageTypes = (this.getNodeParameter('messageTypes', []) as string[]).map(normalizeMessageType);
-		if (messageTypes.length > 0 && body.messageType !== undefined && body.messageType !== null) {
-			if (!messageTypes.includes(normalizeMessageType(body.messageType))) {
-				return { webhookResponse: { received: true, ignored: `message type "${String(body.messageType)}" is not selected` } };
+			if (options.ignoreRepeats !== false && typeof body.webhookId === 'string' && body.webhookId !== '') {
+				if (isRepeatedDelivery(this, SEEN_IDS_KEY, body.webhookId)) return acknowledge('repeated delivery');
 			}
-		}
 
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
+			const type = typeof body.type === 'string' ? body.type : '';
+			const events = selectedEvents(this.getNodeParameter('events', []), this.getNodeParameter('otherEvents', ''));
+			if (!events.includes(ALL_EVENTS) && !events.includes(type)) {
+				return acknowledge(`event "${type}" is not selected`);
+			}
+
+			const chosenTypes = this.getNodeParameter('messageTypes', []);
+			const messageTypes = (Array.isArray(chosenTypes) ? chosenTypes : []).map(normalizeMessageType);
+			// Only a text messageType names a channel; events without one pass this filter.
+			if (messageTypes.length > 0 && typeof body.messageType === 'string') {
+				if (!messageTypes.includes(normalizeMessageType(body.messageType))) {
+					return acknowledge(`message type "${body.messageType}" is not selected`);
+				}
+			}
+
+			return { workflowData: [this.helpers.returnJsonArray(body)] };
+		});
 	}
 }

@@ -8,6 +8,7 @@ import type {
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import { ligueLead } from './transport';
 import * as rcs from './actions/rcs';
@@ -16,7 +17,7 @@ import * as voice from './actions/voice';
 import { searchAgents, searchTemplates, searchUploads } from './methods/listSearch';
 
 const resources: ResourceMap = {
-	sms: { send: sms.send },
+	sms: { send: sms.send, [SEND_AND_WAIT]: sms.sendAndWait },
 	voice: {
 		getAllUploads: voice.getAllUploads,
 		getUpload: voice.getUpload,
@@ -45,6 +46,7 @@ export class LigueLead implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ligueLeadApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -68,6 +70,8 @@ export class LigueLead implements INodeType {
 	methods = {
 		listSearch: { searchAgents, searchTemplates, searchUploads },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources, ligueLead.pace);

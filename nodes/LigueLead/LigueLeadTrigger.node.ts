@@ -1,7 +1,8 @@
 // LigueLead posts unsigned `campaign.status` events, so this trigger accepts only requests whose
-// URL carries its secret token (?token=…), compared timing-safely; anything else gets a 401.
-import { createHash } from 'crypto';
-import { NodeConnectionTypes, NodeOperationError, jsonParse } from 'n8n-workflow';
+// URL carries the secret token of the LigueLead credential (?token=…), compared timing-safely;
+// anything else gets a 401. The token lives in the credential (encrypted at rest, never in a
+// workflow export), so nothing in the workflow lets anyone work it out.
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -12,39 +13,40 @@ import type {
 } from 'n8n-workflow';
 
 import { verifyToken } from '../shared/signature';
-import { readRawBody, rejectRequest } from '../shared/webhook';
+import { acknowledge, guardWebhook, isPlainObject, readJsonObject, readRawBody, rejectRequest } from '../shared/webhook';
 
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const MIN_TOKEN_LENGTH = 16;
-/** The default token: derived from this node's ID, so each trigger gets its own and the editor can show it. */
-export const DEFAULT_TOKEN_EXPRESSION = '={{ $nodeId.hash("sha256") }}';
 
 interface TriggerData extends IDataObject {
+	webhookUrl?: string;
+	/** Kept by earlier versions; removed on the next activation. */
 	tokenFingerprint?: string;
 }
 
-/** A short, irreversible fingerprint, so static data never holds the token itself. */
-function fingerprint(token: string): string {
-	return createHash('sha256').update(`liguelead-trigger:${token}`).digest('hex').slice(0, 16);
+const TOKEN_HELP =
+	'Put at least 16 random characters in the Webhook Token of the LigueLead credential (e.g. from a password manager or `openssl rand -hex 24`), then set the webhook URL in LigueLead to the trigger\'s Production URL followed by ?token= and that token.';
+
+/** The credential's token, trimmed; '' when it is missing or shorter than MIN_TOKEN_LENGTH. */
+export function usableToken(value: unknown): string {
+	const token = typeof value === 'string' ? value.trim() : '';
+	return token.length >= MIN_TOKEN_LENGTH ? token : '';
 }
 
 /** The documented dedupe key: campaign ID + status + occurred_at. */
 export function dedupeKey(event: IDataObject): string {
-	const campaign = (event.campaign ?? {}) as IDataObject;
-	return `${String(campaign.id ?? '')}:${String(campaign.status ?? '')}:${String(event.occurred_at ?? '')}`;
+	const campaign = isPlainObject(event.campaign) ? event.campaign : {};
+	return `${text(campaign.id)}:${text(campaign.status)}:${text(event.occurred_at)}`;
 }
 
-function readEvent(ctx: IWebhookFunctions): IDataObject {
-	const body = ctx.getBodyData();
-	if (body && typeof body === 'object' && Object.keys(body).length > 0) return body;
-	// n8n parses JSON sent with a JSON content type; anything else is read from the raw bytes.
-	const parsed = jsonParse<unknown>(readRawBody(ctx).toString('utf8'), { fallbackValue: undefined });
-	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : {};
+/** Text and numbers as written; anything else (objects, arrays) as empty, never re-serialised. */
+function text(value: unknown): string {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 function listOf(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return parts.map((part) => String(part).trim().toLowerCase()).filter((part) => part !== '');
+	const parts = Array.isArray(value) ? value : text(value).split(',');
+	return parts.map((part) => text(part).trim().toLowerCase()).filter((part) => part !== '');
 }
 
 export class LigueLeadTrigger implements INodeType {
@@ -59,26 +61,15 @@ export class LigueLeadTrigger implements INodeType {
 		defaults: { name: 'LigueLead Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ligueLeadApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
-					'LigueLead does not sign its calls, so this trigger only accepts requests whose URL carries the token below. In LigueLead (Integrations → API Token → Webhook URL), or in the Status Callback URL of a send, paste the <b>Production URL</b> shown above followed by <b>?token=</b> and the token, e.g. <code>https://your-n8n/webhook/…/webhook?token=3f1c…</code>. Requests without the right token get a 401 and start nothing.',
+					'LigueLead does not sign its calls, so this trigger only accepts requests whose URL carries the <b>Webhook Token</b> of the LigueLead credential. Generate at least 16 random characters (a password manager, or <code>openssl rand -hex 24</code>), put them in the credential, and in LigueLead (Integrations → API Token → Webhook URL), or in the Status Callback URL of a send, paste the <b>Production URL</b> shown above followed by <b>?token=</b> and the token, e.g. <code>https://your-n8n/webhook/…/webhook?token=3f1c…</code>. Requests without the right token get a 401 and start nothing.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
-			},
-			{
-				displayName: 'Token',
-				name: 'token',
-				// The token has to stay visible so the user can copy it into LigueLead's panel; like the
-				// webhook path it is a URL secret, not a credential.
-				// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
-				type: 'string',
-				required: true,
-				default: DEFAULT_TOKEN_EXPRESSION,
-				description:
-					'Secret the URL must carry as ?token=…. By default it is derived from this node\'s ID (open the field to see and copy the value). Anyone who can read this workflow or its JSON export can work it out: if you share the workflow, replace it with your own random text of at least 16 characters and update the URL in LigueLead.',
 			},
 			{
 				displayName: 'Channels',
@@ -128,27 +119,30 @@ export class LigueLeadTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			// LigueLead has no API to register a webhook URL: the user pastes it in its panel. These
-			// methods only check the token and remember which one is active.
+			// methods only check the token and remember which URL is active.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
-				const token = String(this.getNodeParameter('token', '') ?? '');
-				return data.tokenFingerprint !== undefined && data.tokenFingerprint === fingerprint(token);
+				return data.webhookUrl !== undefined && data.webhookUrl === this.getNodeWebhookUrl('default');
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as TriggerData;
-				const token = String(this.getNodeParameter('token', '') ?? '');
-				if (token.trim().length < MIN_TOKEN_LENGTH) {
-					throw new NodeOperationError(this.getNode(), `Token: it has fewer than ${MIN_TOKEN_LENGTH} characters`, {
-						description: 'Use a random text of at least 16 characters (or reset the field to its default to get the generated one), then update the URL in LigueLead.',
-					});
+				const credentials = await this.getCredentials('ligueLeadApi');
+				if (!usableToken(credentials.webhookToken)) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The LigueLead credential's Webhook Token is empty or has fewer than ${MIN_TOKEN_LENGTH} characters`,
+						{ description: TOKEN_HELP },
+					);
 				}
-				data.tokenFingerprint = fingerprint(token);
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				delete data.tokenFingerprint;
+				data.webhookUrl = this.getNodeWebhookUrl('default');
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
+				delete data.webhookUrl;
 				delete data.tokenFingerprint;
 				return true;
 			},
@@ -156,35 +150,39 @@ export class LigueLeadTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const token = String(this.getNodeParameter('token', '') ?? '');
-		if (token.trim().length < MIN_TOKEN_LENGTH) {
-			this.logger.warn('LigueLead Trigger: the Token is empty or too short, so every request is refused.');
-			return rejectRequest(this, 401, 'Trigger token not configured');
-		}
-		const received = (this.getQueryData() as IDataObject)[TOKEN_QUERY_PARAMETER];
-		if (!verifyToken(token, received)) {
-			return rejectRequest(this, 401, received === undefined ? 'Missing token' : 'Invalid token');
-		}
-
-		const event = readEvent(this);
-		if (event.event !== 'campaign.status') {
-			return { webhookResponse: { received: true, ignored: `event "${String(event.event ?? '')}" is not campaign.status` } };
-		}
-		const campaign = (event.campaign ?? {}) as IDataObject;
-		const channel = String(campaign.type ?? '').toLowerCase();
-		const status = String(campaign.status ?? '').toLowerCase();
-		const channels = listOf(this.getNodeParameter('channels', []));
-		if (!channels.includes(channel)) {
-			return { webhookResponse: { received: true, ignored: `channel "${channel}" is not selected` } };
-		}
-		const statuses = listOf(this.getNodeParameter('statuses', []));
-		if (statuses.length > 0) {
-			const options = this.getNodeParameter('options', {}) as IDataObject;
-			const accepted = [...statuses, ...listOf(options.additionalStatuses)];
-			if (!accepted.includes(status)) {
-				return { webhookResponse: { received: true, ignored: `status "${status}" is not selected` } };
+		return await guardWebhook(this, 'LigueLead Trigger', async () => {
+			const credentials = await this.getCredentials('ligueLeadApi');
+			const token = usableToken(credentials.webhookToken);
+			if (!token) {
+				this.logger.warn(
+					`LigueLead Trigger: the credential's Webhook Token is empty or shorter than ${MIN_TOKEN_LENGTH} characters, so every request is refused.`,
+				);
+				return rejectRequest(this, 401, 'Trigger token not configured');
 			}
-		}
-		return { workflowData: [this.helpers.returnJsonArray({ ...event, dedupeKey: dedupeKey(event) })] };
+			const query = this.getQueryData();
+			const received = isPlainObject(query) ? query[TOKEN_QUERY_PARAMETER] : undefined;
+			if (!verifyToken(token, received)) {
+				return rejectRequest(this, 401, received === undefined ? 'Missing token' : 'Invalid token');
+			}
+
+			// n8n parses JSON sent with a JSON content type; anything else is read from the raw bytes.
+			const event = readJsonObject(this, readRawBody(this));
+			if (event === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
+			if (event.event !== 'campaign.status') {
+				return acknowledge(`event "${text(event.event)}" is not campaign.status`);
+			}
+			const campaign = isPlainObject(event.campaign) ? event.campaign : {};
+			const channel = text(campaign.type).toLowerCase();
+			const status = text(campaign.status).toLowerCase();
+			const channels = listOf(this.getNodeParameter('channels', []));
+			if (!channels.includes(channel)) return acknowledge(`channel "${channel}" is not selected`);
+			const statuses = listOf(this.getNodeParameter('statuses', []));
+			if (statuses.length > 0) {
+				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const accepted = [...statuses, ...listOf(options.additionalStatuses)];
+				if (!accepted.includes(status)) return acknowledge(`status "${status}" is not selected`);
+			}
+			return { workflowData: [this.helpers.returnJsonArray({ ...event, dedupeKey: dedupeKey(event) })] };
+		});
 	}
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
+import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import { superlead } from './transport';
 import * as lead from './actions/lead';
@@ -11,7 +12,7 @@ import * as template from './actions/template';
 import { searchTemplates } from './methods/listSearch';
 
 const resources: ResourceMap = {
-	message: { get: message.get, send: message.send },
+	message: { get: message.get, send: message.send, [SEND_AND_WAIT]: message.sendAndWait },
 	lead: { create: lead.create, get: lead.get },
 	template: { getAll: template.getAll },
 };
@@ -30,6 +31,7 @@ export class Superlead implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'superleadApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -53,6 +55,8 @@ export class Superlead implements INodeType {
 	methods = {
 		listSearch: { searchTemplates },
 	};
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, resources, superlead.pace);

@@ -9,8 +9,17 @@ import type {
 } from 'n8n-workflow';
 
 import { timing } from '../shared/http';
-import type { SignatureEncoding } from '../shared/signature';
-import { readRawBody, rejectRequest } from '../shared/webhook';
+import {
+	acknowledge,
+	assertRepeatOptions,
+	configuredSecret,
+	guardWebhook,
+	isRepeatedEvent,
+	readJsonObject,
+	readRawBody,
+	rejectRequest,
+	repeatOptions,
+} from '../shared/webhook';
 import {
 	DEFAULT_INCOMING_EVENTS,
 	DEFAULT_SIGNATURE_HEADER,
@@ -106,6 +115,7 @@ export class SuperleadTrigger implements INodeType {
 						description:
 							'Comma-separated event names that count as incoming messages. Superlead does not publish them; check the "event" of a received request (select Other Events to see them).',
 					},
+					...repeatOptions('Superlead'),
 					{
 						displayName: 'Signature Encoding',
 						name: 'signatureEncoding',
@@ -165,8 +175,9 @@ export class SuperleadTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				assertRepeatOptions(this);
 				const credentials = await this.getCredentials('superleadApi');
-				if (typeof credentials.webhookSecret !== 'string' || credentials.webhookSecret.trim() === '') {
+				if (!configuredSecret(credentials.webhookSecret)) {
 					throw new NodeOperationError(this.getNode(), 'The Superlead credential has no Webhook Signing Secret', {
 						description:
 							'The trigger accepts only signed requests. Copy the signing secret from the webhook settings of the Superlead panel into the credential, then activate the workflow again.',
@@ -186,33 +197,39 @@ export class SuperleadTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('superleadApi');
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const settings: SignatureSettings = {
-			secret: typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '',
-			header: String(options.signatureHeader || DEFAULT_SIGNATURE_HEADER),
-			encoding: (options.signatureEncoding as SignatureEncoding) ?? 'hex',
-			prefix: (options.signaturePrefix as SignatureSettings['prefix']) ?? 'optional',
-			timestampHeader: String(options.timestampHeader ?? ''),
-			toleranceSeconds: typeof options.timestampTolerance === 'number' ? options.timestampTolerance : 300,
-		};
+		return await guardWebhook(this, 'Superlead Trigger', async () => {
+			const credentials = await this.getCredentials('superleadApi');
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const secret = configuredSecret(credentials.webhookSecret);
+			if (!secret) {
+				this.logger.warn('Superlead Trigger: the credential has no Webhook Signing Secret, so every request is refused.');
+				return rejectRequest(this, 401, 'Webhook not configured');
+			}
+			const settings: SignatureSettings = {
+				secret,
+				header: String(options.signatureHeader || DEFAULT_SIGNATURE_HEADER),
+				encoding: options.signatureEncoding === 'base64' ? 'base64' : 'hex',
+				prefix: (options.signaturePrefix as SignatureSettings['prefix']) ?? 'optional',
+				timestampHeader: String(options.timestampHeader ?? ''),
+				toleranceSeconds: typeof options.timestampTolerance === 'number' ? options.timestampTolerance : 300,
+			};
+			const rawBody = readRawBody(this);
+			const result = checkSignature(settings, this.getHeaderData(), rawBody, timing.now());
+			if (!result.ok) return rejectRequest(this, 401, result.reason);
 
-		if (!settings.secret) {
-			this.logger.warn('Superlead Trigger: the credential has no Webhook Signing Secret, so every request is refused.');
-			return rejectRequest(this, 401, 'Webhook not configured');
-		}
-		const result = checkSignature(settings, this.getHeaderData() as Record<string, unknown>, readRawBody(this), timing.now());
-		if (!result.ok) return rejectRequest(this, 401, result.reason);
+			const body = readJsonObject(this, rawBody);
+			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
+			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
 
-		const body = this.getBodyData();
-		const reason = ignoreReason(body, {
-			events: this.getNodeParameter('events', []) as string[],
-			statuses: this.getNodeParameter('statuses', []) as string[],
-			incomingNames: splitNames(String(options.incomingEvents ?? DEFAULT_INCOMING_EVENTS)),
+			const events = this.getNodeParameter('events', []);
+			const statuses = this.getNodeParameter('statuses', []);
+			const reason = ignoreReason(body, {
+				events: Array.isArray(events) ? events.map(String) : [],
+				statuses: Array.isArray(statuses) ? statuses.map(String) : [],
+				incomingNames: splitNames(String(options.incomingEvents ?? DEFAULT_INCOMING_EVENTS)),
+			});
+			if (reason !== undefined) return acknowledge(reason);
+			return { workflowData: [this.helpers.returnJsonArray(body)] };
 		});
-		if (reason !== undefined) {
-			return { webhookResponse: { received: true, ignored: reason } };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(body)] };
 	}
 }

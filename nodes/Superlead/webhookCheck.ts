@@ -4,6 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isWithinWindow, verifyHmac } from '../shared/signature';
 import type { SignatureEncoding } from '../shared/signature';
+import { configuredSecret, hasHeader, singleHeader } from '../shared/webhook';
 
 export const STATUS_EVENT = 'whatsapp.message.status';
 export const DEFAULT_INCOMING_EVENTS = 'whatsapp.message.received';
@@ -22,12 +23,6 @@ export interface SignatureSettings {
 
 export type SignatureResult = { ok: true } | { ok: false; reason: string };
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name.trim().toLowerCase()];
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' ? first : undefined;
-}
-
 /** The bytes that are signed: the raw body, preceded by `<timestamp>.` when a timestamp is used. */
 export function signedPayload(rawBody: Buffer, timestamp?: string): Buffer {
 	if (timestamp === undefined) return rawBody;
@@ -36,18 +31,21 @@ export function signedPayload(rawBody: Buffer, timestamp?: string): Buffer {
 
 export function checkSignature(
 	settings: SignatureSettings,
-	headers: Record<string, unknown>,
+	headers: unknown,
 	rawBody: Buffer,
 	nowMs: number,
 ): SignatureResult {
-	if (!settings.secret) return { ok: false, reason: 'no signing secret in the credential' };
-	const signature = header(headers, settings.header)?.trim();
-	if (!signature) return { ok: false, reason: 'missing signature' };
+	if (!configuredSecret(settings.secret)) return { ok: false, reason: 'no signing secret in the credential' };
+	if (!hasHeader(headers, settings.header)) return { ok: false, reason: 'missing signature' };
+	// A repeated header is refused: picking one of several values would be a guess.
+	const signature = singleHeader(headers, settings.header)?.trim();
+	if (!signature) return { ok: false, reason: 'invalid signature' };
 
 	let timestamp: string | undefined;
 	if (settings.timestampHeader.trim() !== '') {
-		timestamp = header(headers, settings.timestampHeader)?.trim();
-		if (!timestamp) return { ok: false, reason: 'missing timestamp' };
+		if (!hasHeader(headers, settings.timestampHeader)) return { ok: false, reason: 'missing timestamp' };
+		timestamp = singleHeader(headers, settings.timestampHeader)?.trim();
+		if (!timestamp) return { ok: false, reason: 'timestamp outside the tolerance window' };
 		if (!isWithinWindow(timestamp, nowMs, settings.toleranceSeconds)) {
 			return { ok: false, reason: 'timestamp outside the tolerance window' };
 		}

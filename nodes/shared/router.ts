@@ -34,6 +34,12 @@ export interface Operation {
 	 * continueOnFail, the item index on errors, and output order = input order.
 	 */
 	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchItemResult[]>;
+	/**
+	 * Present on Send and Wait operations. As in n8n's own nodes, the operation runs once, for the
+	 * first item (one message, not one per item); the router then calls this to put the execution
+	 * to wait. The other items are neither checked nor sent, and the node outputs the send's result.
+	 */
+	waitForResponse?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
 }
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
@@ -58,6 +64,18 @@ function attachItemIndex(
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}
+
+/** The output item for a failed item under Continue On Fail. */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { errorDescription: error.description } : {}),
+			...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 export function findOperation(
@@ -111,6 +129,41 @@ async function runBatch(
 	return results;
 }
 
+/** The operation of the first item when it is a Send and Wait; undefined otherwise (or unreadable). */
+function sendAndWaitOperationOf(ctx: IExecuteFunctions, resources: ResourceMap): Operation | undefined {
+	try {
+		const resource = ctx.getNodeParameter('resource', 0) as string;
+		const operation = resources[resource]?.[ctx.getNodeParameter('operation', 0) as string];
+		return operation?.waitForResponse ? operation : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * One send with the first item's parameters, then the wait. A send that already went out in an
+ * earlier try of this execution (Retry On Fail) is not repeated; the wait is set either way.
+ */
+async function sendOnceAndWait(ctx: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[]> {
+	const memo = retryMemo(ctx);
+	try {
+		const prepared = operation.prepare ? await operation.prepare.call(ctx, 0) : undefined;
+		const payload = prepared ?? ctx.getInputData()[0].json;
+		let result = memo.recall(0, payload);
+		if (result === undefined) {
+			result = await operation.execute.call(ctx, 0, prepared);
+			memo.remember(0, payload, result);
+		}
+		await operation.waitForResponse?.call(ctx, 0);
+		memo.clear();
+		return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: 0 } }));
+	} catch (error) {
+		const nodeError = attachItemIndex(ctx, error, 0);
+		if (ctx.continueOnFail()) return [errorItem(nodeError, 0)];
+		throw nodeError;
+	}
+}
+
 /** Default for nodes that do not say: one item at a time, as n8n's own loop would. */
 const SEQUENTIAL = { maxConcurrent: 1 };
 
@@ -120,6 +173,8 @@ export async function route(
 	pace: Pick<Pace, 'maxConcurrent'> = SEQUENTIAL,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const waiting = items.length > 0 ? sendAndWaitOperationOf(this, resources) : undefined;
+	if (waiting) return [await sendOnceAndWait(this, waiting)];
 	const output: INodeExecutionData[] = [];
 
 	// Pick each item's operation first, so operations that batch can see all their items at once.
@@ -200,14 +255,7 @@ export async function route(
 		}
 		const nodeError = attachItemIndex(this, outcome.error, itemIndex);
 		if (!this.continueOnFail()) throw nodeError;
-		output.push({
-			json: {
-				error: nodeError.message,
-				...(nodeError.description ? { errorDescription: nodeError.description } : {}),
-				...(nodeError instanceof NodeApiError && nodeError.httpCode ? { httpCode: nodeError.httpCode } : {}),
-			},
-			pairedItem: { item: itemIndex },
-		});
+		output.push(errorItem(nodeError, itemIndex));
 	}
 	memo.clear();
 	return [output];

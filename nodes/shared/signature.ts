@@ -35,8 +35,12 @@ function decodeDigest(text: string, encoding: SignatureEncoding): Buffer | undef
 		if (!/^[0-9a-fA-F]+$/.test(text) || text.length % 2 !== 0) return undefined;
 		return Buffer.from(text, 'hex');
 	}
-	if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
-	return Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+	// Standard base64 or its URL-safe form, each only in its canonical spelling.
+	if (/^[A-Za-z0-9_-]+$/.test(text) && /[-_]/.test(text)) {
+		const bytes = Buffer.from(text, 'base64url');
+		return bytes.toString('base64url') === text ? bytes : undefined;
+	}
+	return decodeCanonicalBase64(text);
 }
 
 /** True only when the header carries the HMAC of the payload made with the secret. */
@@ -45,8 +49,9 @@ export function verifyHmac(check: HmacCheck): boolean {
 		const { secret, payload } = check;
 		const encoding = check.encoding ?? 'hex';
 		const algorithm = check.algorithm ?? 'sha256';
-		if (!secret) return false;
-		let header = Array.isArray(check.signature) ? check.signature[0] : check.signature;
+		if (typeof secret !== 'string' || secret.trim() === '') return false;
+		// A repeated header (an array) is ambiguous, so it is refused rather than one value picked.
+		let header = check.signature;
 		if (typeof header !== 'string') return false;
 		header = header.trim();
 		const prefix = check.prefix ?? '';
@@ -66,7 +71,7 @@ export function verifyHmac(check: HmacCheck): boolean {
 /** Compares a received shared token with the expected one in constant time. */
 export function verifyToken(expected: string, received: unknown): boolean {
 	try {
-		if (!expected || typeof received !== 'string') return false;
+		if (typeof expected !== 'string' || expected.trim() === '' || typeof received !== 'string') return false;
 		const a = createHmac('sha256', 'token-compare').update(expected).digest();
 		const b = createHmac('sha256', 'token-compare').update(received).digest();
 		return timingSafeEqual(a, b) && expected.length === received.length;
@@ -75,12 +80,23 @@ export function verifyToken(expected: string, received: unknown): boolean {
 	}
 }
 
+/**
+ * Standard base64 in its one canonical spelling, else undefined. Node's decoder skips invalid
+ * characters and accepts the URL-safe alphabet, so without this check many spellings of one
+ * signature would pass.
+ */
+export function decodeCanonicalBase64(text: string): Buffer | undefined {
+	if (text.length === 0 || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
+	const bytes = Buffer.from(text, 'base64');
+	return bytes.toString('base64') === text ? bytes : undefined;
+}
+
 /** Ed25519 over the payload bytes with a PEM (SPKI) public key; base64 signature. */
 export function verifyEd25519(publicKeyPem: string, payload: Buffer | string, signature: unknown): boolean {
 	try {
-		if (typeof signature !== 'string' || signature.trim() === '' || !publicKeyPem) return false;
-		const bytes = Buffer.from(signature.trim(), 'base64');
-		if (bytes.length !== 64) return false;
+		if (typeof signature !== 'string' || !publicKeyPem) return false;
+		const bytes = decodeCanonicalBase64(signature.trim());
+		if (bytes === undefined || bytes.length !== 64) return false;
 		return cryptoVerify(null, Buffer.from(payload), createPublicKey(publicKeyPem), bytes);
 	} catch {
 		return false;
@@ -90,11 +106,13 @@ export function verifyEd25519(publicKeyPem: string, payload: Buffer | string, si
 /** RSA PKCS#1 v1.5 with SHA-256 over the payload bytes; base64 signature. */
 export function verifyRsaSha256(publicKeyPem: string, payload: Buffer | string, signature: unknown): boolean {
 	try {
-		if (typeof signature !== 'string' || signature.trim() === '' || !publicKeyPem) return false;
+		if (typeof signature !== 'string' || !publicKeyPem) return false;
+		const bytes = decodeCanonicalBase64(signature.trim());
+		if (bytes === undefined) return false;
 		const verifier = createVerify('sha256');
 		verifier.update(Buffer.from(payload));
 		verifier.end();
-		return verifier.verify(createPublicKey(publicKeyPem), Buffer.from(signature.trim(), 'base64'));
+		return verifier.verify(createPublicKey(publicKeyPem), bytes);
 	} catch {
 		return false;
 	}

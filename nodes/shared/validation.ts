@@ -2,8 +2,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { splitList } from './lists';
-import { formatBrazilianPhone, parseBrazilianPhone } from './phone';
+import { listEntries } from './lists';
+import { formatBrazilianPhone, parseBrazilianPhone, toDialNumber } from './phone';
 import type { PhoneFormat, PhoneParseOptions } from './phone';
 
 /**
@@ -26,9 +26,25 @@ export function inputError(
 const PHONE_FIX =
 	'Use a Brazilian number with area code (DDD), for example 11999999999, (11) 99999-9999 or +55 11 99999-9999.';
 
-function describeValue(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+/**
+ * A short, safe picture of a value for an error message: never throws (circular objects, BigInt,
+ * hostile toString), at most 40 characters, invisible characters (such as the bidi marks WhatsApp
+ * puts around numbers) shown as \u{…} so the user can see why the text was refused.
+ */
+export function describeValue(value: unknown): string {
+	let text: string | undefined;
+	if (typeof value === 'string') text = value.slice(0, 41);
+	else if (typeof value === 'bigint' || typeof value === 'symbol') text = value.toString();
+	else if (typeof value === 'function') text = 'a function';
+	else {
+		try {
+			text = JSON.stringify(value) ?? String(value);
+		} catch {
+			text = Array.isArray(value) ? 'a list' : 'an object';
+		}
+	}
+	const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+	return shown.replace(/\p{Cf}/gu, (char) => `\\u{${char.codePointAt(0)?.toString(16).toUpperCase()}}`);
 }
 
 /** Parses one Brazilian number or throws an error naming the field, the item and the value. */
@@ -52,6 +68,19 @@ export function requirePhone(
 	return formatBrazilianPhone(parsed.phone, format);
 }
 
+/** A number for a call button: a phone (Brazilian or + country code) or a 0800-style number. */
+export function requireDialNumber(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const result = toDialNumber(value);
+	if (result.ok) return result.value;
+	throw inputError(
+		ctx,
+		itemIndex,
+		field,
+		`"${describeValue(value)}" is not a phone number: ${result.reason}`,
+		'Use a number like +55 11 99999-9999, +351 912 345 678 or 0800 123 4567.',
+	);
+}
+
 export interface PhoneListOptions extends PhoneParseOptions {
 	/** Refuse landlines, for channels that cannot reach them (SMS, RCS). Default: allowed. */
 	mobileOnly?: boolean;
@@ -68,7 +97,7 @@ export function requirePhoneList(
 	format: PhoneFormat,
 	options: PhoneListOptions = {},
 ): string[] {
-	const entries = splitList(value);
+	const entries = listEntries(value);
 	if (entries.length === 0) {
 		throw inputError(ctx, itemIndex, field, 'no phone number was given', PHONE_FIX);
 	}

@@ -1,7 +1,15 @@
 // Runs our nodes the way n8n does: a real Workflow, n8n-core's WorkflowExecute (expressions,
 // parameters, credentials, httpRequestWithAuthentication), and n8n-core's own hook, webhook and
 // load-options contexts for triggers and pickers. nock intercepts the HTTP.
-import { ExecutionLifecycleHooks, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	WebhookContext,
+	WorkflowExecute,
+	generateUrlSignature,
+	prepareUrlForSigning,
+} from 'n8n-core';
 import { ICredentialsHelper, Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
 	IBinaryKeyData,
@@ -26,6 +34,17 @@ import type {
 
 export const PACKAGE_NAME = 'n8n-nodes-br-messaging';
 const NODE_NAME = 'Node Under Test';
+
+/** The secret n8n-core signs resume links with (getSignedResumeUrl): jest.config.js sets it as N8N_HMAC_SIGNATURE_SECRET. */
+export const RESUME_SIGNING_SECRET = 'test-resume-signing-secret';
+const WAITING_BASE_URL = 'https://n8n.example.com/webhook-waiting';
+
+/** The link n8n-core signs for a node waiting in an execution, built with n8n-core's own helpers. */
+export function signedResumeUrl(executionId = 'execution-1', nodeId = 'node-1'): string {
+	const url = new URL(`${WAITING_BASE_URL}/${executionId}/${encodeURIComponent(nodeId)}`);
+	url.searchParams.set('signature', generateUrlSignature(prepareUrlForSigning(url), RESUME_SIGNING_SECRET));
+	return url.toString();
+}
 
 type NodeClass = new () => INodeType;
 type CredentialClass = new () => ICredentialType;
@@ -193,7 +212,7 @@ function additionalData(
 		executionId: extra.executionId ?? 'execution-1',
 		webhookBaseUrl: 'https://n8n.example.com/webhook',
 		webhookTestBaseUrl: 'https://n8n.example.com/webhook-test',
-		webhookWaitingBaseUrl: 'https://n8n.example.com/webhook-waiting',
+		webhookWaitingBaseUrl: WAITING_BASE_URL,
 		formWaitingBaseUrl: 'https://n8n.example.com/form-waiting',
 		instanceBaseUrl: 'https://n8n.example.com/',
 		restApiUrl: 'https://n8n.example.com/rest',
@@ -290,15 +309,23 @@ export function hookContext(setup: Setup, staticData: IDataObject) {
 }
 
 export interface WebhookRequest {
-	headers: Record<string, string>;
-	rawBody: Buffer;
-	body?: IDataObject;
+	/** A repeated header can be given as an array; n8n itself joins most repeats with ", ". */
+	headers: Record<string, string | string[]>;
+	/** Undefined stands for multipart requests, whose bytes n8n does not keep. */
+	rawBody: Buffer | undefined;
+	/** What n8n parsed (any JSON value, or undefined for content types it does not parse); when the key is absent, the raw body parsed as JSON. */
+	body?: unknown;
 	query?: IDataObject;
+	params?: IDataObject;
+	/** HTTP method of the request (default POST). */
+	method?: string;
 }
 
 export interface CapturedResponse {
 	statusCode?: number;
 	body?: unknown;
+	/** Headers the handler set (only present when it set one). */
+	headers?: Record<string, string>;
 	ended: boolean;
 }
 
@@ -324,23 +351,25 @@ export function webhookContext(setup: Setup, request: WebhookRequest, staticData
 			captured.ended = true;
 			return res;
 		},
-		setHeader() {
+		setHeader(name: string, value: string) {
+			captured.headers = { ...captured.headers, [name.toLowerCase()]: value };
 			return res;
 		},
 	};
 	const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
 	const body =
-		request.body ?? (JSON.parse(request.rawBody.toString('utf8') || '{}') as IDataObject);
-	const req = { headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: {} };
+		'body' in request ? request.body : (JSON.parse(request.rawBody?.toString('utf8') || '{}') as IDataObject);
+	const method = request.method ?? 'POST';
+	const req = { method, headers, body, rawBody: request.rawBody, query: request.query ?? {}, params: request.params ?? {} };
 	const data = additionalData(credentialsHelper, {
 		httpRequest: req,
 		httpResponse: res,
 	} as never);
 	const webhookData = {
-		httpMethod: 'POST',
+		httpMethod: method,
 		node: NODE_NAME,
 		path: 'abc123/webhook',
-		webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook' },
+		webhookDescription: { name: 'default', httpMethod: method, path: 'webhook' },
 		workflowId: 'workflow-1',
 		workflowExecuteAdditionalData: data,
 		webhookId: 'abc123',

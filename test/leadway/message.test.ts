@@ -35,8 +35,8 @@ const SEED_BODY = {
 	emailTo: 'recipient@company.com',
 	customSubtypeId: '507f1f77bcf86cd799439011',
 	emailReplyMode: 'reply_all',
-	fromNumber: '+1499499299',
-	toNumber: '+1439499299',
+	fromNumber: '+14994992990',
+	toNumber: '+14394992990',
 	forward: {
 		isForwarded: true,
 		forwardWholeThread: false,
@@ -99,8 +99,8 @@ const SEED_PARAMETERS = {
 		conversationProviderId: 'provider123',
 		scheduledTime: '2022-11-24T11:04:23Z',
 		status: 'delivered',
-		fromNumber: '+1499499299',
-		toNumber: '+1439499299',
+		fromNumber: '+14994992990',
+		toNumber: '+14394992990',
 	},
 };
 

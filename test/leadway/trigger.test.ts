@@ -13,6 +13,7 @@ const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 const pem = (key: typeof ed.publicKey) => key.export({ type: 'spki', format: 'pem' }).toString();
 const TEST_KEYS = { ed25519PublicKey: pem(ed.publicKey), rsaPublicKey: pem(rsa.publicKey) };
+const LEGACY_ON = { options: { ...TEST_KEYS, acceptLegacyRsa: true } };
 
 const signEd = (payload: Buffer, key = ed.privateKey) => sign(null, payload, key).toString('base64');
 const signRsa = (payload: Buffer, key = rsa.privateKey) =>
@@ -79,15 +80,19 @@ describe('Leadway trigger signature', () => {
 		expect(result.workflowData).toEqual([[{ json: body }]]);
 	});
 
-	it('starts the workflow for a body signed with the legacy RSA X-WH-Signature', async () => {
+	it('refuses the legacy RSA X-WH-Signature by default, even when it is valid', async () => {
+		expectRejected(await deliver(inbound(), (raw) => ({ 'x-wh-signature': signRsa(raw) })), 'Legacy X-WH-Signature not accepted');
+	});
+
+	it('starts the workflow for a body signed with the legacy RSA X-WH-Signature when Accept Legacy RSA Signatures is on', async () => {
 		const body = inbound();
-		const { result } = await deliver(body, (raw) => ({ 'x-wh-signature': signRsa(raw) }));
+		const { result } = await deliver(body, (raw) => ({ 'x-wh-signature': signRsa(raw) }), LEGACY_ON);
 		expect(result.workflowData).toEqual([[{ json: body }]]);
 	});
 
-	it('falls back to RSA when HighLevel sends "N/A" as the Ed25519 signature', async () => {
+	it('falls back to RSA when HighLevel sends "N/A" as the Ed25519 signature and legacy RSA is on', async () => {
 		const body = inbound();
-		const { result } = await deliver(body, (raw) => ({ 'x-ghl-signature': 'N/A', 'x-wh-signature': signRsa(raw) }));
+		const { result } = await deliver(body, (raw) => ({ 'x-ghl-signature': 'N/A', 'x-wh-signature': signRsa(raw) }), LEGACY_ON);
 		expect(result.workflowData).toEqual([[{ json: body }]]);
 	});
 
@@ -96,7 +101,10 @@ describe('Leadway trigger signature', () => {
 	});
 
 	it('refuses an RSA signature made with another key', async () => {
-		expectRejected(await deliver(inbound(), (raw) => ({ 'x-wh-signature': signRsa(raw, otherRsa.privateKey) })), 'Invalid signature');
+		expectRejected(
+			await deliver(inbound(), (raw) => ({ 'x-wh-signature': signRsa(raw, otherRsa.privateKey) }), LEGACY_ON),
+			'Invalid signature',
+		);
 	});
 
 	it('lets a bad Ed25519 signature decide even when a valid RSA one is also sent', async () => {
@@ -135,11 +143,45 @@ describe('Leadway trigger signature', () => {
 		expect(result.workflowData).toEqual([[{ json: body }]]);
 	});
 
-	it('also accepts a signature over the re-serialised JSON, as HighLevel\'s SDK verifies it', async () => {
+	it('verifies only the raw bytes: a signature over the re-serialised JSON of a differently written body is refused', async () => {
 		const body = inbound();
 		const pretty = Buffer.from(JSON.stringify(body, null, 2), 'utf8');
 		const compact = Buffer.from(JSON.stringify(body), 'utf8');
-		const { result } = await deliver(body, () => ({ 'x-ghl-signature': signEd(compact) }), {}, { raw: pretty });
+		expectRejected(await deliver(body, () => ({ 'x-ghl-signature': signEd(compact) }), {}, { raw: pretty }), 'Invalid signature');
+		const { result } = await deliver(body, () => ({ 'x-ghl-signature': signEd(pretty) }), {}, { raw: pretty });
+		expect(result.workflowData).toEqual([[{ json: body }]]);
+	});
+
+	it('refuses a deeply nested body with any signature without overflowing the stack', async () => {
+		const depth = 20_000;
+		const raw = Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`, 'utf8');
+		const outcome = await deliver(JSON.parse(raw.toString()), () => ({ 'x-ghl-signature': signEd(Buffer.from('{}')) }), {}, { raw });
+		expectRejected(outcome, 'Invalid signature');
+	});
+
+	it('answers 400 and starts nothing for a correctly signed body that is not a JSON object', async () => {
+		for (const raw of ['[1,2]', '"text"', 'null', 'not json']) {
+			const bytes = Buffer.from(raw, 'utf8');
+			const { context, captured } = webhookContext(
+				triggerSetup(),
+				{ headers: { 'x-ghl-signature': signEd(bytes) }, rawBody: bytes, body: undefined },
+				{},
+			);
+			const result = await new LeadwayTrigger().webhook.call(context);
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(captured).toEqual({ statusCode: 400, body: { error: 'Malformed body: expected a JSON object' }, ended: true });
+		}
+	});
+
+	it('reads a correctly signed JSON body that n8n did not parse (sent as application/octet-stream)', async () => {
+		const body = inbound();
+		const raw = Buffer.from(JSON.stringify(body), 'utf8');
+		const { context } = webhookContext(
+			triggerSetup(),
+			{ headers: { 'content-type': 'application/octet-stream', 'x-ghl-signature': signEd(raw) }, rawBody: raw, body: undefined },
+			{},
+		);
+		const result = await new LeadwayTrigger().webhook.call(context);
 		expect(result.workflowData).toEqual([[{ json: body }]]);
 	});
 

@@ -188,7 +188,7 @@ describe('LigueLead SMS send: checks before sending', () => {
 	it('rejects a number that is not Brazilian, naming the entry', async () => {
 		const error = await failsBeforeSending({ phones: '11999999999, +1 415 555 0100' });
 		expect(error?.message).toBe(
-			'Phones: entry 2 "+1 415 555 0100" is not a valid Brazilian phone number: it has a country code other than +55 (Brazil) [item 0]',
+			'Phones: entry 2 "+1 415 555 0100" is not a valid Brazilian phone number: it has the country code +1, not +55 (Brazil) [item 0]',
 		);
 	});
 

@@ -1,17 +1,18 @@
-import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { LigueLeadApi } from '../../credentials/LigueLeadApi.credentials';
 import { LigueLeadTrigger } from '../../nodes/LigueLead/LigueLeadTrigger.node';
 import { hookContext, webhookContext } from '../harness';
-import type { Setup } from '../harness';
+import type { Setup, WebhookRequest } from '../harness';
+import { credentials } from './fixtures';
 
 const TOKEN = 'example-trigger-token-0001';
+const OLD_FINGERPRINT = '0123456789abcdef';
 
-const triggerSetup = (parameters: Setup['parameters'] = {}, extra: Partial<Setup> = {}): Setup => ({
+const triggerSetup = (parameters: Setup['parameters'] = {}, token: string = TOKEN): Setup => ({
 	node: LigueLeadTrigger,
-	credentials: {},
-	parameters: { token: TOKEN, ...parameters },
-	...extra,
+	credentials: credentials({ webhookToken: token }),
+	parameters: { ...parameters },
 });
 
 const event = (campaign: IDataObject = {}, extra: IDataObject = {}): IDataObject => ({
@@ -76,17 +77,49 @@ describe('LigueLead Trigger: token', () => {
 		expect(captured.statusCode).toBe(401);
 	});
 
-	it('refuses everything while the token is too short', async () => {
-		const { captured } = await deliver(triggerSetup({ token: 'short' }), event(), { token: 'short' });
-		expect(captured).toEqual({ statusCode: 401, body: { error: 'Trigger token not configured' }, ended: true });
+	it('refuses everything, at every request, while the credential token is too short, empty or only spaces', async () => {
+		for (const weak of ['short', 'fifteen-chars15', '', ' '.repeat(20), `   ${'x'.repeat(15)}   `]) {
+			const { response, captured } = await deliver(triggerSetup({}, weak), event(), { token: weak });
+			expect(response).toEqual({ noWebhookResponse: true });
+			expect(captured).toEqual({ statusCode: 401, body: { error: 'Trigger token not configured' }, ended: true });
+		}
 	});
 
-	it('by default derives a 64-character token from the node ID, different for each trigger', async () => {
-		const expected = createHash('sha256').update('node-7').digest('hex');
-		const own = await deliver(triggerSetup({ token: undefined }, { nodeId: 'node-7' }), event(), { token: expected });
-		expect(own.response.workflowData).toHaveLength(1);
-		const other = await deliver(triggerSetup({ token: undefined }, { nodeId: 'node-8' }), event(), { token: expected });
-		expect(other.captured.statusCode).toBe(401);
+	it('accepts a token of exactly 16 characters, and ignores spaces pasted around it in the credential', async () => {
+		const sixteen = 'abcdefghij123456';
+		expect((await deliver(triggerSetup({}, sixteen), event(), { token: sixteen })).response.workflowData).toHaveLength(1);
+		expect((await deliver(triggerSetup({}, ` ${sixteen}\n`), event(), { token: sixteen })).response.workflowData).toHaveLength(1);
+	});
+
+	it('has no token parameter in the node: the token lives only in the credential, in a password field', () => {
+		const names = new LigueLeadTrigger().description.properties.map((property) => property.name);
+		expect(names).not.toContain('token');
+		expect(new LigueLeadTrigger().description.credentials).toEqual([{ name: 'ligueLeadApi', required: true }]);
+		const field = new LigueLeadApi().properties.find((property) => property.name === 'webhookToken');
+		expect(field?.typeOptions).toEqual({ password: true });
+		expect(field?.default).toBe('');
+		expect(field?.description).toContain('openssl rand -hex 24');
+	});
+
+	it('ignores the token parameter an older version kept in the node', async () => {
+		const oldValue = 'old-token-from-the-node-0001';
+		const old = triggerSetup({ token: oldValue });
+		const { captured } = await deliver(old, event(), { token: oldValue });
+		expect(captured).toEqual({ statusCode: 401, body: { error: 'Invalid token' }, ended: true });
+	});
+
+	it('refuses the right token in a header or in the path instead of the query', async () => {
+		const rawBody = Buffer.from(JSON.stringify(event()), 'utf8');
+		const requests: WebhookRequest[] = [
+			{ headers: { token: TOKEN, 'x-token': TOKEN, authorization: `Bearer ${TOKEN}` }, rawBody, query: {} },
+			{ headers: {}, rawBody, query: { [`token=${TOKEN}`]: '' } },
+			{ headers: {}, rawBody, query: { TOKEN } },
+		];
+		for (const request of requests) {
+			const { context, captured } = webhookContext(triggerSetup(), request);
+			expect(await new LigueLeadTrigger().webhook.call(context)).toEqual({ noWebhookResponse: true });
+			expect(captured.statusCode).toBe(401);
+		}
 	});
 });
 
@@ -146,27 +179,36 @@ describe('LigueLead Trigger: lifecycle', () => {
 		const { context, staticData } = hookContext(triggerSetup(), data);
 		expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
 		expect(await trigger.webhookMethods.default.create.call(context)).toBe(true);
-		expect(staticData().tokenFingerprint).toMatch(/^[0-9a-f]{16}$/);
-		expect(JSON.stringify(staticData())).not.toContain(TOKEN);
+		expect(staticData()).toEqual({ webhookUrl: 'https://n8n.example.com/webhook/abc123/webhook' });
 		expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(true);
 		expect(await trigger.webhookMethods.default.delete.call(context)).toBe(true);
 		expect(staticData()).toEqual({});
 		expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
 	});
 
-	it('registers again when the token changed', async () => {
-		const trigger = new LigueLeadTrigger();
-		const data: IDataObject = {};
-		const first = hookContext(triggerSetup(), data);
-		await trigger.webhookMethods.default.create.call(first.context);
-		const changed = hookContext(triggerSetup({ token: 'example-trigger-token-0009' }), first.staticData());
-		expect(await trigger.webhookMethods.default.checkExists.call(changed.context)).toBe(false);
+	it('reads the credential token at every request, so a changed token takes effect without reactivation', async () => {
+		const changed = triggerSetup({}, 'example-trigger-token-0009');
+		expect((await deliver(changed, event(), { token: TOKEN })).captured.statusCode).toBe(401);
+		expect((await deliver(changed, event(), { token: 'example-trigger-token-0009' })).response.workflowData).toHaveLength(1);
 	});
 
-	it('refuses to activate with a token shorter than 16 characters', async () => {
-		const { context } = hookContext(triggerSetup({ token: 'abc' }), {});
-		await expect(new LigueLeadTrigger().webhookMethods.default.create.call(context)).rejects.toThrow(
-			'Token: it has fewer than 16 characters',
-		);
+	it('drops the token fingerprint an older version kept in static data', async () => {
+		const trigger = new LigueLeadTrigger();
+		const { context, staticData } = hookContext(triggerSetup(), { tokenFingerprint: OLD_FINGERPRINT });
+		expect(await trigger.webhookMethods.default.checkExists.call(context)).toBe(false);
+		await trigger.webhookMethods.default.create.call(context);
+		expect(staticData().tokenFingerprint).toBeUndefined();
+	});
+
+	it('refuses to activate with a credential token shorter than 16 characters, empty or only spaces', async () => {
+		for (const weak of ['abc', '', ' '.repeat(32)]) {
+			const { context } = hookContext(triggerSetup({}, weak), {});
+			const activation = new LigueLeadTrigger().webhookMethods.default.create.call(context);
+			await expect(activation).rejects.toThrow("The LigueLead credential's Webhook Token is empty or has fewer than 16 characters");
+		}
+		const { context } = hookContext(triggerSetup({}, 'abc'), {});
+		await expect(new LigueLeadTrigger().webhookMethods.default.create.call(context)).rejects.toMatchObject({
+			description: expect.stringContaining('openssl rand -hex 24'),
+		});
 	});
 });

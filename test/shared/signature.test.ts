@@ -40,13 +40,18 @@ describe('verifyHmac', () => {
 		}
 	});
 
-	it('rejects everything when no secret is known', () => {
+	it('rejects everything when no secret is known, or the secret is only spaces', () => {
 		expect(verifyHmac({ secret: '', payload, signature: good, prefix: 'sha256=' })).toBe(false);
+		const blank = '   ';
+		const signedWithBlank = `sha256=${computeHmac(blank, payload)}`;
+		expect(verifyHmac({ secret: blank, payload, signature: signedWithBlank, prefix: 'sha256=' })).toBe(false);
 	});
 
-	it('verifies base64 digests and reads the first value of a repeated header', () => {
+	it('verifies base64 digests and refuses a repeated header, even when one value is right', () => {
 		const b64 = computeHmac(secret, payload, 'base64');
-		expect(verifyHmac({ secret, payload, signature: [b64, 'junk'], encoding: 'base64' })).toBe(true);
+		expect(verifyHmac({ secret, payload, signature: b64, encoding: 'base64' })).toBe(true);
+		expect(verifyHmac({ secret, payload, signature: [b64, 'junk'], encoding: 'base64' })).toBe(false);
+		expect(verifyHmac({ secret, payload, signature: [b64], encoding: 'base64' })).toBe(false);
 		expect(verifyHmac({ secret, payload, signature: b64, encoding: 'hex' })).toBe(false);
 	});
 });
@@ -65,6 +70,20 @@ describe('verifyEd25519 and verifyRsaSha256', () => {
 		expect(verifyEd25519(other, payload, signature)).toBe(false);
 		expect(verifyEd25519(edPem, payload, undefined)).toBe(false);
 		expect(verifyEd25519('not a key', payload, signature)).toBe(false);
+	});
+
+	it('accepts a signature only in canonical standard base64, not in another spelling of the same bytes', () => {
+		const bytes = sign(null, payload, ed.privateKey);
+		const standard = bytes.toString('base64');
+		expect(verifyEd25519(edPem, payload, standard)).toBe(true);
+		const respelled = [
+			bytes.toString('base64url'),
+			standard.replace(/=+$/, ''),
+			`${standard.slice(0, 10)}\n${standard.slice(10)}`,
+			`${standard.slice(0, 10)}*${standard.slice(10)}`,
+			bytes.toString('hex'),
+		];
+		for (const signature of respelled) expect(verifyEd25519(edPem, payload, signature)).toBe(false);
 	});
 
 	it('accepts a valid RSA-SHA256 signature and rejects a tampered body', () => {

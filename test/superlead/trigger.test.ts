@@ -1,3 +1,4 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { timing } from '../../nodes/shared/http';
@@ -109,6 +110,57 @@ describe('Superlead Trigger signature check', () => {
 		const { result, captured } = await deliver(raw, { 'x-superlead-signature': sign(raw) }, {}, { webhookSecret: '' });
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(captured).toEqual({ statusCode: 401, body: { error: 'Webhook not configured' }, ended: true });
+	});
+
+	it('refuses everything, at every request, when the signing secret is only spaces', async () => {
+		const blank = '  \t ';
+		const raw = JSON.stringify(statusEvent('delivered'));
+		const signedWithBlank = computeHmac(blank, raw);
+		const { result, captured } = await deliver(raw, { 'x-superlead-signature': signedWithBlank }, {}, { webhookSecret: blank });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(captured).toEqual({ statusCode: 401, body: { error: 'Webhook not configured' }, ended: true });
+	});
+
+	it('answers 400 and starts nothing for a correctly signed body that is not a JSON object', async () => {
+		for (const raw of ['[1]', '"whatsapp.message.status"', 'null', 'true', '<xml/>', '']) {
+			const { context, captured } = webhookContext(triggerSetup(defaults), {
+				headers: { 'content-type': 'application/octet-stream', 'x-superlead-signature': sign(raw) },
+				rawBody: Buffer.from(raw, 'utf8'),
+				body: undefined,
+			});
+			expect(await new SuperleadTrigger().webhook.call(context)).toEqual({ noWebhookResponse: true });
+			expect(captured).toEqual({ statusCode: 400, body: { error: 'Malformed body: expected a JSON object' }, ended: true });
+		}
+	});
+
+	it('reads a correctly signed JSON body that n8n did not parse (application/octet-stream)', async () => {
+		const raw = JSON.stringify(statusEvent('delivered'));
+		const { context } = webhookContext(triggerSetup(defaults), {
+			headers: { 'content-type': 'application/octet-stream', 'x-superlead-signature': sign(raw) },
+			rawBody: Buffer.from(raw, 'utf8'),
+			body: undefined,
+		});
+		expect((await new SuperleadTrigger().webhook.call(context)).workflowData?.[0][0].json).toEqual(statusEvent('delivered'));
+	});
+
+	it('runs once for a repeated event ID when Ignore Repeated Deliveries is on, and for every replay when it is off', async () => {
+		const raw = JSON.stringify({ ...statusEvent('delivered'), delivery_id: 'dlv-1' });
+		const run = async (options: INodeParameters, staticData: IDataObject) => {
+			const { context } = webhookContext(
+				triggerSetup({ ...defaults, options }),
+				{ headers: { 'x-superlead-signature': sign(raw) }, rawBody: Buffer.from(raw, 'utf8') },
+				staticData,
+			);
+			return await new SuperleadTrigger().webhook.call(context);
+		};
+		const off = {};
+		expect((await run({}, off)).workflowData).toHaveLength(1);
+		expect((await run({}, off)).workflowData).toHaveLength(1);
+		const on: IDataObject = {};
+		const options = { ignoreRepeats: true, eventIdField: 'delivery_id' };
+		expect((await run(options, on)).workflowData).toHaveLength(1);
+		expect(await run(options, on)).toEqual({ webhookResponse: { received: true, ignored: 'repeated delivery' } });
+		expect(on.recentEventIds).toEqual(['dlv-1']);
 	});
 
 	it('reads a base64 signature from a custom header when configured so', async () => {
@@ -293,6 +345,20 @@ describe('Superlead Trigger lifecycle', () => {
 			{ webhookUrl: 'https://old.example.com/webhook/abc123/webhook' },
 		);
 		expect(await new SuperleadTrigger().webhookMethods.default.checkExists.call(context)).toBe(false);
+	});
+
+	it('refuses to activate with a signing secret of only spaces', async () => {
+		const { context } = hookContext(hookSetup({ webhookSecret: '   ' }), {});
+		await expect(new SuperleadTrigger().webhookMethods.default.create.call(context)).rejects.toThrow(
+			'The Superlead credential has no Webhook Signing Secret',
+		);
+	});
+
+	it('refuses to activate with Ignore Repeated Deliveries on and no Event ID Field', async () => {
+		const { context } = hookContext(triggerSetup({ ...defaults, options: { ignoreRepeats: true } }), {});
+		await expect(new SuperleadTrigger().webhookMethods.default.create.call(context)).rejects.toThrow(
+			'Ignore Repeated Deliveries is on, but Event ID Field is empty',
+		);
 	});
 
 	it('refuses to activate without a signing secret in the credential', async () => {

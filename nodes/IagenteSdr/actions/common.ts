@@ -27,8 +27,8 @@ function leadIdValue(raw: string): number | string {
 	return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
-export function recipientFields(resource: string): INodeProperties[] {
-	const show = { resource: [resource], operation: ['send'] };
+export function recipientFields(resource: string, operations: string[] = ['send']): INodeProperties[] {
+	const show = { resource: [resource], operation: operations };
 	return [
 		{
 			displayName: 'Send To',

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { splitList } from '../../shared/lists';
 import { toE164 } from '../../shared/phone';
-import { inputError, requireEmail } from '../../shared/validation';
+import { describeValue, inputError, requireEmail } from '../../shared/validation';
 
 /** Contact pages in HighLevel (and its white labels) end in /contacts/detail/<id>. */
 export const CONTACT_URL_REGEX = 'https?://.+/contacts/detail/([a-zA-Z0-9]+)';
@@ -86,7 +86,7 @@ export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, 
 export function requireLeadwayPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
 	const result = toE164(raw, { minForeignDigits: 8 });
 	if (!result.ok) {
-		const shown = String(raw ?? '').slice(0, 40);
+		const shown = describeValue(raw ?? '');
 		throw inputError(
 			ctx,
 			itemIndex,

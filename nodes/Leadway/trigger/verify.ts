@@ -1,6 +1,8 @@
-// HighLevel webhook signatures: X-GHL-Signature (Ed25519) first, else the legacy X-WH-Signature
-// (RSA-SHA256), both base64 over the body bytes and checked with HighLevel's public keys.
+// HighLevel webhook signatures: X-GHL-Signature (Ed25519), and, only when the user turns it on,
+// the legacy X-WH-Signature (RSA-SHA256). Both are base64 over the raw body bytes, checked with
+// HighLevel's public keys.
 import { verifyEd25519, verifyRsaSha256 } from '../../shared/signature';
+import { isPlainObject } from '../../shared/webhook';
 
 export const ED25519_HEADER = 'x-ghl-signature';
 export const RSA_HEADER = 'x-wh-signature';
@@ -10,50 +12,50 @@ export interface PublicKeys {
 	rsa: string;
 }
 
+export interface VerifyOptions {
+	/** HighLevel's SDK 3.x documents X-WH-Signature as no longer sent: accepting it is a downgrade path. */
+	acceptLegacyRsa: boolean;
+}
+
 export type SignatureCheck =
 	| { ok: true; scheme: 'ed25519' | 'rsa' }
-	| { ok: false; reason: 'missing' | 'invalid' | 'noKey'; scheme?: 'ed25519' | 'rsa' };
+	| { ok: false; reason: 'missing' | 'invalid' | 'noKey' | 'legacyOff'; scheme?: 'ed25519' | 'rsa' };
 
-/** A header counts only when it carries a value; HighLevel has been seen sending "N/A". */
-export function signatureHeader(headers: Record<string, unknown>, name: string): string | undefined {
+/**
+ * A header's value: undefined when absent, empty or "N/A" (HighLevel has been seen sending it);
+ * null when it cannot be read as one value (repeated, or not text), which counts as invalid.
+ */
+export function signatureHeader(headers: unknown, name: string): string | undefined | null {
+	if (!isPlainObject(headers)) return undefined;
 	const raw = headers[name];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim();
+	if (raw === undefined) return undefined;
+	if (typeof raw !== 'string') return null;
+	const trimmed = raw.trim();
 	return trimmed === '' || trimmed.toUpperCase() === 'N/A' ? undefined : trimmed;
 }
 
-/**
- * The bytes to check: the raw body as received, then (only if it differs) the body re-serialised
- * with JSON.stringify, which is what HighLevel's own SDK verifies. Both describe the same parsed body.
- */
-export function signedPayloads(rawBody: Buffer, parsedBody: unknown): Buffer[] {
-	const payloads = [rawBody];
-	if (parsedBody !== undefined) {
-		const reserialised = Buffer.from(JSON.stringify(parsedBody) ?? '', 'utf8');
-		if (reserialised.length > 0 && !reserialised.equals(rawBody)) payloads.push(reserialised);
-	}
-	return payloads;
-}
-
+/** Checks the raw body bytes as received; the parsed body is never re-serialised. */
 export function verifyHighLevelSignature(
-	headers: Record<string, unknown>,
+	headers: unknown,
 	rawBody: Buffer,
-	parsedBody: unknown,
 	keys: PublicKeys,
+	options: VerifyOptions,
 ): SignatureCheck {
 	const ed25519 = signatureHeader(headers, ED25519_HEADER);
+	if (ed25519 === null) return { ok: false, reason: 'invalid', scheme: 'ed25519' };
 	if (ed25519 !== undefined) {
 		// Like HighLevel's SDK: when the Ed25519 header is there, it alone decides.
 		if (!keys.ed25519) return { ok: false, reason: 'noKey', scheme: 'ed25519' };
-		const valid = signedPayloads(rawBody, parsedBody).some((payload) => verifyEd25519(keys.ed25519, payload, ed25519));
-		return valid ? { ok: true, scheme: 'ed25519' } : { ok: false, reason: 'invalid', scheme: 'ed25519' };
+		return verifyEd25519(keys.ed25519, rawBody, ed25519)
+			? { ok: true, scheme: 'ed25519' }
+			: { ok: false, reason: 'invalid', scheme: 'ed25519' };
 	}
 	const rsa = signatureHeader(headers, RSA_HEADER);
-	if (rsa !== undefined) {
-		if (!keys.rsa) return { ok: false, reason: 'noKey', scheme: 'rsa' };
-		const valid = signedPayloads(rawBody, parsedBody).some((payload) => verifyRsaSha256(keys.rsa, payload, rsa));
-		return valid ? { ok: true, scheme: 'rsa' } : { ok: false, reason: 'invalid', scheme: 'rsa' };
-	}
-	return { ok: false, reason: 'missing' };
+	if (rsa === undefined) return { ok: false, reason: 'missing' };
+	if (!options.acceptLegacyRsa) return { ok: false, reason: 'legacyOff', scheme: 'rsa' };
+	if (rsa === null) return { ok: false, reason: 'invalid', scheme: 'rsa' };
+	if (!keys.rsa) return { ok: false, reason: 'noKey', scheme: 'rsa' };
+	return verifyRsaSha256(keys.rsa, rawBody, rsa)
+		? { ok: true, scheme: 'rsa' }
+		: { ok: false, reason: 'invalid', scheme: 'rsa' };
 }

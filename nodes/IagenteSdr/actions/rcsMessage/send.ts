@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
 
-import { formatBrazilianPhone, parseBrazilianPhone } from '../../../shared/phone';
 import {
 	checkCount,
 	checkMaxLength,
 	checkRange,
 	checkUrl,
 	inputError,
+	requireDialNumber,
 	requireText,
 } from '../../../shared/validation';
 import { iagenteRequest, unwrapRecord } from '../../transport';
@@ -273,14 +273,6 @@ export const description: INodeProperties[] = [
 
 type Ctx = IExecuteFunctions;
 
-function callNumber(ctx: Ctx, itemIndex: number, field: string, value: string): string {
-	const parsed = parseBrazilianPhone(value);
-	if (parsed.ok) return formatBrazilianPhone(parsed.phone, 'e164');
-	const digits = value.replace(/[\s().-]/g, '');
-	if (/^\+?\d{8,15}$/.test(digits)) return digits;
-	throw inputError(ctx, itemIndex, field, `"${value}" is not a phone number`, 'Use a number like +55 11 99999-9999 or 0800 123 4567.');
-}
-
 /** Builds one button in the API's shape from type, text and the type's value. */
 export function buildButton(
 	ctx: Ctx,
@@ -296,7 +288,7 @@ export function buildButton(
 		return { type: 'url', text: label, url: checkUrl(ctx, itemIndex, `${field} → Value`, target) };
 	}
 	if (type === 'call') {
-		return { type: 'call', text: label, phone_number: callNumber(ctx, itemIndex, `${field} → Value`, target) };
+		return { type: 'call', text: label, phone_number: requireDialNumber(ctx, itemIndex, `${field} → Value`, target) };
 	}
 	if (type === 'reply') {
 		return { type: 'reply', text: label, payload: target === '' ? label : target };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { SEND_AND_WAIT } from '../../../shared/sendAndWait';
 import { checkUrl, inputError, requireText } from '../../../shared/validation';
 import { iagenteRequest, unwrapRecord } from '../../transport';
 import { readRecipient, recipientFields } from '../common';
@@ -109,7 +110,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description: INodeProperties[] = [
-	...recipientFields('whatsAppMessage'),
+	...recipientFields('whatsAppMessage', ['send', SEND_AND_WAIT]),
 	...updateDisplayOptions({ show: { resource: ['whatsAppMessage'], operation: ['send'] } }, properties),
 ];
 
@@ -156,7 +157,12 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return body;
 }
 
+/** POST /whatsapp/messages: the one way a WhatsApp message goes out (Send and Send and Wait). */
+export async function sendWhatsApp(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
+	return unwrapRecord(await iagenteRequest(ctx, 'POST', '/whatsapp/messages', { body, itemIndex }));
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
 	const body = (prepared as IDataObject | undefined) ?? (await prepare.call(this, itemIndex));
-	return unwrapRecord(await iagenteRequest(this, 'POST', '/whatsapp/messages', { body, itemIndex }));
+	return await sendWhatsApp(this, itemIndex, body);
 }

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SEND_AND_WAIT } from '../../../shared/sendAndWait';
 import * as get from './get';
 import * as getAll from './getAll';
 import * as send from './send';
+import * as sendAndWait from './sendAndWait';
 
-export { get, getAll, send };
+export { get, getAll, send, sendAndWait };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,10 +24,17 @@ export const description: INodeProperties[] = [
 				action: 'Send a message',
 				description: 'Send an SMS, WhatsApp, email, RCS, Instagram, Facebook, TikTok, live chat or custom message',
 			},
+			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT,
+				action: 'Send message and wait for response',
+				description: 'Send an SMS, WhatsApp, email or other text message with a link to approve or answer, and wait for the response',
+			},
 		],
 		default: 'send',
 	},
 	...send.description,
+	...sendAndWait.description,
 	...get.description,
 	...getAll.description,
 ];

@@ -18,15 +18,17 @@ import { CHANNELS } from './channels';
 const show = { resource: ['message'], operation: ['send'] };
 const onlyEmail = { type: ['Email'] };
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Channel',
-		name: 'type',
-		type: 'options',
-		options: CHANNELS,
-		default: 'SMS',
-		description: 'Which channel Leadway sends the message on',
-	},
+/** Fields shared by Send and Send and Wait. */
+export const channelField: INodeProperties = {
+	displayName: 'Channel',
+	name: 'type',
+	type: 'options',
+	options: CHANNELS,
+	default: 'SMS',
+	description: 'Which channel Leadway sends the message on',
+};
+
+export const contactFields: INodeProperties[] = [
 	{
 		displayName: 'Find Contact By',
 		name: 'contactBy',
@@ -66,6 +68,19 @@ const properties: INodeProperties[] = [
 		description: 'Whether to create the contact (Create or Update) when none has this phone or email, instead of failing',
 		displayOptions: { show: { contactBy: ['phone', 'email'] } },
 	},
+];
+
+export const subjectField: INodeProperties = {
+	displayName: 'Subject',
+	name: 'subject',
+	type: 'string',
+	default: '',
+	displayOptions: { show: onlyEmail },
+};
+
+const properties: INodeProperties[] = [
+	channelField,
+	...contactFields,
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -74,13 +89,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text of the message. For email, the plain-text part.',
 	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		displayOptions: { show: onlyEmail },
-	},
+	subjectField,
 	{
 		displayName: 'HTML',
 		name: 'html',
@@ -397,7 +406,7 @@ async function findContact(
 	});
 }
 
-async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+export async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const by = ctx.getNodeParameter('contactBy', itemIndex, 'contact') as string;
 	if (by === 'contact') return readContactId(ctx, itemIndex);
 	const create = ctx.getNodeParameter('createContact', itemIndex, false) as boolean;
@@ -410,7 +419,7 @@ async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 /** Reads and checks every field except the contact, so bad input fails before any request. */
-type SendInput = Omit<SendMessageInput, 'contactId'> & {
+export type SendInput = Omit<SendMessageInput, 'contactId'> & {
 	/** Files from the item's binary data, uploaded once the contact is known. */
 	files?: AttachmentFile[];
 	maxAttachmentBytes?: number;
@@ -497,13 +506,17 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return readSendInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
-	const input = (prepared as SendInput | undefined) ?? readSendInput(this, itemIndex);
-	const contactId = await resolveContactId(this, itemIndex);
-	const uploaded = await uploadAttachmentFiles(this, itemIndex, contactId, input.files ?? [], input.maxAttachmentBytes ?? 0);
+/** The one way a message goes out (Send and Send and Wait): find the contact, upload files, POST the message. */
+export async function sendMessage(ctx: IExecuteFunctions, itemIndex: number, input: SendInput): Promise<IDataObject> {
+	const contactId = await resolveContactId(ctx, itemIndex);
+	const uploaded = await uploadAttachmentFiles(ctx, itemIndex, contactId, input.files ?? [], input.maxAttachmentBytes ?? 0);
 	const attachments = [...((input.attachments as string[] | undefined) ?? []), ...uploaded];
 	const body = buildSendMessageBody({ ...input, attachments, contactId });
 	// Not safe to repeat: Leadway has no idempotency key, so a 503 is not retried (a 429 is).
-	const response = await leadwayRequest<IDataObject>(this, 'POST', '/conversations/messages', { body, itemIndex });
+	const response = await leadwayRequest<IDataObject>(ctx, 'POST', '/conversations/messages', { body, itemIndex });
 	return { ...response, contactId };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	return await sendMessage(this, itemIndex, (prepared as SendInput | undefined) ?? readSendInput(this, itemIndex));
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
 
-import { formatBrazilianPhone, parseBrazilianPhone } from '../../../shared/phone';
-import { checkCount, checkMaxLength, checkUrl, inputError, requireText } from '../../../shared/validation';
+import { checkCount, checkMaxLength, checkUrl, inputError, requireDialNumber, requireText } from '../../../shared/validation';
 import { ligueLeadRequest, unwrapData } from '../../transport';
 import { readVariables, variablesField } from './send';
 
@@ -248,14 +247,6 @@ export const description: INodeProperties[] = updateDisplayOptions(
 
 type Ctx = IExecuteFunctions;
 
-function dialNumber(ctx: Ctx, itemIndex: number, field: string, value: string): string {
-	const parsed = parseBrazilianPhone(value);
-	if (parsed.ok) return formatBrazilianPhone(parsed.phone, 'e164');
-	const digits = value.replace(/[\s().-]/g, '');
-	if (/^\+?\d{8,15}$/.test(digits)) return digits;
-	throw inputError(ctx, itemIndex, field, `"${value}" is not a phone number`, 'Use a number like +55 11 99999-9999 or 0800 123 4567.');
-}
-
 /** One button as LigueLead takes it; open_url needs a URL, dial_call a phone number. */
 export function buildRcsButton(ctx: Ctx, itemIndex: number, field: string, button: IDataObject): IDataObject {
 	const type = String(button.type ?? '');
@@ -267,7 +258,7 @@ export function buildRcsButton(ctx: Ctx, itemIndex: number, field: string, butto
 	}
 	if (type === 'dial_call') {
 		const phone = requireText(ctx, itemIndex, `${field} → Phone Number`, button.phone_number ?? button.phoneNumber);
-		return { type, title, phone_number: dialNumber(ctx, itemIndex, `${field} → Phone Number`, phone.trim()) };
+		return { type, title, phone_number: requireDialNumber(ctx, itemIndex, `${field} → Phone Number`, phone.trim()) };
 	}
 	throw inputError(ctx, itemIndex, `${field} → Type`, `"${type}" is not a button type`, 'Use reply, open_url or dial_call.');
 }

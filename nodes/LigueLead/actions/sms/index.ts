@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SEND_AND_WAIT } from '../../../shared/sendAndWait';
 import * as send from './send';
+import * as sendAndWait from './sendAndWait';
 
-export { send };
+export { send, sendAndWait };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,8 +15,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['sms'] } },
 		options: [
 			{ name: 'Send', value: 'send', action: 'Send an SMS', description: 'Send an SMS or SMS Flash campaign to up to 10,000 phones' },
+			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT,
+				action: 'Send message and wait for response',
+				description: 'Send an SMS with a link to approve or answer, and wait for the response',
+			},
 		],
 		default: 'send',
 	},
 	...send.description,
+	...sendAndWait.description,
 ];

@@ -17,16 +17,19 @@ import type { CampaignRequest, CampaignSent } from '../common';
 
 export const MAX_SMS_LENGTH = 1600;
 
+/** The campaign title, shared by Send and Send and Wait. */
+export const titleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Welcome Campaign',
+	description: 'Campaign name shown in LigueLead reports',
+};
+
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Welcome Campaign',
-		description: 'Campaign name shown in LigueLead reports',
-	},
+	titleField,
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -132,7 +135,7 @@ function readSmsRequest(ctx: IExecuteFunctions, itemIndex: number): CampaignRequ
 }
 
 /** Size, encoding and the credits LigueLead will charge, next to the campaign the item went into. */
-function shapeSmsResult(_itemIndex: number, request: CampaignRequest, sent: CampaignSent): IDataObject {
+export function shapeSmsResult(_itemIndex: number, request: CampaignRequest, sent: CampaignSent): IDataObject {
 	const text = String(request.body.message);
 	const size = smsSize(text);
 	const creditsPerPhone = ligueLeadSmsCredits(text);

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SEND_AND_WAIT } from '../../../shared/sendAndWait';
 import * as get from './get';
 import * as send from './send';
+import * as sendAndWait from './sendAndWait';
 
-export { get, send };
+export { get, send, sendAndWait };
 
 export const description: INodeProperties[] = [
 	{
@@ -15,9 +17,16 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get a message and its current status' },
 			{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send a WhatsApp message to a lead' },
+			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT,
+				action: 'Send message and wait for response',
+				description: 'Send a WhatsApp text with a link to approve or answer, and wait for the response',
+			},
 		],
 		default: 'send',
 	},
 	...send.description,
+	...sendAndWait.description,
 	...get.description,
 ];

@@ -12,18 +12,20 @@ import { contentProperties, readMessageContent } from './content';
 /** Statuses after which a message does not change on its own any more (for "Wait for Final Status"). */
 export const FINAL_STATUSES = ['sent', 'delivered', 'read', 'failed'];
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. (11) 99999-9999 or BR.13491208655302741918',
-		description:
-			'A lead\'s phone in any Brazilian format (sent as +55…), an international number starting with +, or a BSUID (the fromUserId webhooks deliver for contacts with a WhatsApp username). It must be an existing lead unless "Create Lead If Missing" is on.',
-	},
-	...contentProperties,
+/** The recipient field, shared by Send and Send and Wait. */
+export const toField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. (11) 99999-9999 or BR.13491208655302741918',
+	description:
+		'A lead\'s phone in any Brazilian format (sent as +55…), an international number starting with +, or a BSUID (the fromUserId webhooks deliver for contacts with a WhatsApp username). It must be an existing lead unless "Create Lead If Missing" is on.',
+};
+
+/** Creating the lead when it is missing, shared by Send and Send and Wait. */
+export const leadFields: INodeProperties[] = [
 	{
 		displayName: 'Create Lead If Missing',
 		name: 'createLeadIfMissing',
@@ -42,6 +44,12 @@ const properties: INodeProperties[] = [
 		description: 'Name for the lead when it has to be created (1 to 200 characters)',
 		displayOptions: { show: { createLeadIfMissing: [true] } },
 	},
+];
+
+const properties: INodeProperties[] = [
+	toField,
+	...contentProperties,
+	...leadFields,
 	{
 		displayName: 'Wait for Final Status',
 		name: 'waitForFinalStatus',
@@ -195,7 +203,21 @@ export async function waitForFinalStatus(
 	return current;
 }
 
-interface PreparedSend {
+/** Whether to create the lead first, and its name; only phones can be created. */
+export function readLeadCreation(ctx: IExecuteFunctions, itemIndex: number, isPhone: boolean): { createLead: boolean; leadName: string } {
+	const createLead = isPhone && (ctx.getNodeParameter('createLeadIfMissing', itemIndex, false) as boolean);
+	const leadName = createLead
+		? requireText(ctx, itemIndex, 'Lead Name', ctx.getNodeParameter('leadName', itemIndex, ''), { maxLength: LEAD_LIMITS.name.max })
+		: '';
+	return { createLead, leadName };
+}
+
+/** A key made from the execution, the node, the item and the body: a retry or re-run never sends twice. */
+export function defaultIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): string {
+	return idempotencyKey({ executionId: ctx.getExecutionId(), nodeId: ctx.getNode().id, itemIndex, payload: body }, 'n8n-superlead');
+}
+
+export interface PreparedSend {
 	to: string;
 	body: IDataObject;
 	key: string;
@@ -218,33 +240,24 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		replyToMessageId: String(options.replyToMessageId ?? '').trim(),
 	});
 
-	const createLead = isPhone && (this.getNodeParameter('createLeadIfMissing', itemIndex, false) as boolean);
-	const leadName = createLead
-		? requireText(this, itemIndex, 'Lead Name', this.getNodeParameter('leadName', itemIndex, ''), { maxLength: LEAD_LIMITS.name.max })
-		: '';
-
+	const { createLead, leadName } = readLeadCreation(this, itemIndex, isPhone);
 	const wait = this.getNodeParameter('waitForFinalStatus', itemIndex, false) as boolean;
 	const timeoutSeconds = wait ? checkRange(this, itemIndex, 'Timeout (Seconds)', Number(this.getNodeParameter('statusTimeout', itemIndex, 60)), 1, 600) : 0;
 	const intervalSeconds = wait ? checkRange(this, itemIndex, 'Check Every (Seconds)', Number(this.getNodeParameter('pollInterval', itemIndex, 5)), 1, 60) : 0;
 
-	const key =
-		String(options.idempotencyKey ?? '').trim() ||
-		idempotencyKey(
-			{ executionId: this.getExecutionId(), nodeId: this.getNode().id, itemIndex, payload: body },
-			'n8n-superlead',
-		);
+	const key = String(options.idempotencyKey ?? '').trim() || defaultIdempotencyKey(this, itemIndex, body);
 
 	return { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
-	const { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds } =
-		(prepared as PreparedSend | undefined) ?? (await prepare.call(this, itemIndex));
+/** The one way a message goes out (Send and Send and Wait): lead creation, POST with the key, final status. */
+export async function sendPrepared(ctx: IExecuteFunctions, itemIndex: number, prepared: PreparedSend): Promise<IDataObject> {
+	const { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds } = prepared;
 	let leadCreated: boolean | undefined;
-	if (createLead) leadCreated = await ensureLead(this, itemIndex, to, leadName);
+	if (createLead) leadCreated = await ensureLead(ctx, itemIndex, to, leadName);
 
 	const sent = unwrapRecord(
-		await superleadRequest(this, 'POST', '/v1/messages', {
+		await superleadRequest(ctx, 'POST', '/v1/messages', {
 			body,
 			headers: { 'Idempotency-Key': key },
 			itemIndex,
@@ -253,8 +266,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, prepar
 		}),
 	);
 	const result = wait
-		? await waitForFinalStatus(this, itemIndex, sent, { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 })
+		? await waitForFinalStatus(ctx, itemIndex, sent, { timeoutMs: timeoutSeconds * 1000, intervalMs: intervalSeconds * 1000 })
 		: sent;
-	if (result.status === 'failed') throw failedMessageError(this, itemIndex, result);
+	if (result.status === 'failed') throw failedMessageError(ctx, itemIndex, result);
 	return leadCreated === undefined ? result : { ...result, leadCreated };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	return await sendPrepared(this, itemIndex, (prepared as PreparedSend | undefined) ?? (await prepare.call(this, itemIndex)));
 }
