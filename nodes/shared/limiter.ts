@@ -19,7 +19,8 @@ export interface Pace {
 
 /**
  * Share of the configured rate actually used. Requests leave evenly spaced, but the provider sees
- * them after a variable delay (network, a busy event loop); a 5 % margin keeps its window from ever seeing one too many.
+ * them after a variable delay (network, a busy event loop): a 5 % margin keeps its window from
+ * ever seeing one too many.
  */
 export const PACE_MARGIN = 0.95;
 
