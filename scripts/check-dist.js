@@ -2,11 +2,13 @@
 // Loads the built package the way n8n does: every file listed under "n8n" in package.json must exist
 // in dist/, load with nothing but n8n-workflow, export the expected class, and find its icons.
 // Also checks the package.json rules a community package must keep. Exits non-zero on any failure.
+// Usage: node scripts/check-dist.js [package-dir]   (default: this repository; a dist-packages/<provider>
+// folder checks that generated package on its own: nothing it requires may live outside it).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const root = path.join(__dirname, '..');
+const root = path.resolve(process.argv[2] || path.join(__dirname, '..'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 let passed = 0;
 let failed = 0;
@@ -38,6 +40,10 @@ check('package.json has no runtime dependencies', () => {
 });
 check('peerDependencies is exactly {"n8n-workflow": "*"}', () => {
 	assert(JSON.stringify(pkg.peerDependencies) === '{"n8n-workflow":"*"}', JSON.stringify(pkg.peerDependencies));
+});
+check('name and keyword follow the community package convention', () => {
+	assert(/^(@[a-z0-9-]+\/)?n8n-nodes-[a-z0-9-]+$/.test(pkg.name), `name ${pkg.name} must start with n8n-nodes-`);
+	assert((pkg.keywords || []).includes('n8n-community-node-package'), 'keyword n8n-community-node-package missing');
 });
 check('package ships only dist', () => {
 	assert(JSON.stringify(pkg.files) === '["dist"]', JSON.stringify(pkg.files));
@@ -107,6 +113,24 @@ for (const file of pkg.n8n.nodes) {
 		}
 	});
 }
+
+check('every require in dist resolves to a file of this package, n8n-workflow or a Node built-in', () => {
+	const problems = [];
+	for (const file of walk(path.join(root, 'dist'), '.js')) {
+		for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
+			if (!spec.startsWith('.')) {
+				if (!['n8n-workflow', 'crypto', 'node:crypto'].includes(spec)) problems.push(`${path.relative(root, file)} → ${spec}`);
+				continue;
+			}
+			const base = path.resolve(path.dirname(file), spec);
+			const found = [base, `${base}.js`, path.join(base, 'index.js')].find(
+				(candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+			);
+			if (!found || !found.startsWith(path.join(root, 'dist') + path.sep)) problems.push(`${path.relative(root, file)} → ${spec}`);
+		}
+	}
+	assert(problems.length === 0, `unresolved or outside the package: ${problems.join(', ')}`);
+});
 
 // n8n-workflow is the host's copy (peer "*"): use only runtime exports that n8n-workflow 1.86.0
 // (n8n 1.86, the documented minimum) also has. Checked by hand in its tarball; extend with care.
