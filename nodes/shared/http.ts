@@ -1,5 +1,5 @@
-// The one way every provider talks HTTP: authenticated request, bounded waits on rate limits,
-// provider error envelopes turned into NodeApiErrors that carry no secret.
+// The one way every provider talks HTTP: authenticated request, paced under the provider's limit,
+// bounded waits on rate limits, provider error envelopes turned into NodeApiErrors that carry no secret.
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -16,6 +16,8 @@ import type {
 
 import { certainlyNotSent, isTimeout, markOutcomeUnknown, networkErrorCode } from './outcome';
 import { DEFAULT_REQUEST_OPTIONS, readRequestOptions } from './requestOptions';
+import { limiterFor, paceIntervalMs } from './limiter';
+import type { Pace } from './limiter';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -82,6 +84,8 @@ export interface ProviderHttp {
 	secretFields?: string[];
 	/** Provider-specific rate-limit headers, read when Retry-After / X-RateLimit-Reset say nothing. */
 	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
+	/** The documented rate (default of "Max Requests per Minute") and default items in flight. */
+	pace: Pace;
 }
 
 export interface ApiRequest {
@@ -182,10 +186,15 @@ function safeToRepeat(request: ApiRequest): boolean {
 }
 
 /** The item's Request Options (checked: a bad value is an input error, not a silent default). */
-function readItemOptions(ctx: RequestContext, itemIndex: number | undefined): { retry: RetryPolicy; timeoutMs: number } {
+function readItemOptions(
+	ctx: RequestContext,
+	itemIndex: number | undefined,
+	provider: ProviderHttp,
+): { retry: RetryPolicy; timeoutMs: number; requestsPerMinute: number } {
 	const execute = ctx as IExecuteFunctions;
 	if (itemIndex === undefined || typeof execute.getInputData !== 'function') {
-		return { retry: DEFAULT_RETRY_POLICY, timeoutMs: DEFAULT_REQUEST_OPTIONS.timeoutMs };
+		// Outside an item (pickers, webhook registration): the provider's documented pace.
+		return { retry: DEFAULT_RETRY_POLICY, timeoutMs: DEFAULT_REQUEST_OPTIONS.timeoutMs, requestsPerMinute: provider.pace.requestsPerMinute };
 	}
 	const options = readRequestOptions(execute, itemIndex);
 	return {
@@ -195,13 +204,23 @@ function readItemOptions(ctx: RequestContext, itemIndex: number | undefined): { 
 			maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
 		},
 		timeoutMs: options.timeoutMs,
+		// "Max Requests per Minute", else the provider's documented rate.
+		requestsPerMinute: options.maxRequestsPerMinute ?? provider.pace.requestsPerMinute,
 	};
 }
 
+/** The credential's ID is what the pace is shared by; without one (never in n8n), its name. */
+function credentialIdOf(ctx: RequestContext, credentialType: string): string {
+	const details = ctx.getNode().credentials?.[credentialType];
+	return details?.id ?? details?.name ?? '';
+}
+
 /**
- * Sends one request with the provider credential. Retries a 429 (the provider did not process it)
- * and a 503 on a request that is safe to repeat, waiting what the provider asked, within the policy.
- * Anything else that fails becomes a NodeApiError with the provider's message and a hint.
+ * Sends one request with the provider credential, in the pace shared by every execution using the
+ * same credential and base URL. Retries a 429 (the provider did not process it) and a 503 on a
+ * request that is safe to repeat, waiting what the provider asked, within the policy; a 429 makes
+ * every request on that credential wait. Anything else that fails becomes a NodeApiError with the
+ * provider's message and a hint.
  */
 export async function apiRequest<T = unknown>(
 	ctx: RequestContext,
@@ -209,10 +228,12 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 	policy?: RetryPolicy,
 ): Promise<ApiResponse<T>> {
-	const itemOptions = readItemOptions(ctx, request.itemIndex);
+	const itemOptions = readItemOptions(ctx, request.itemIndex, provider);
 	const retry = policy ?? itemOptions.retry;
+	const intervalMs = paceIntervalMs(itemOptions.requestsPerMinute);
 	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
 	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
+	const limiter = limiterFor(provider.credentialType, credentialIdOf(ctx, provider.credentialType), base);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${base}${request.path}`,
@@ -231,6 +252,7 @@ export async function apiRequest<T = unknown>(
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await limiter.acquire(intervalMs, timing);
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -253,7 +275,10 @@ export async function apiRequest<T = unknown>(
 			const wait = asked ?? backoffMs(attempt, timing.random());
 			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
 				waitedMs += wait;
-				await timing.sleep(wait);
+				// Too many requests on this account: everyone using it waits, not only this request
+				// (the wait happens in the next acquire). A 503 concerns this request alone.
+				if (statusCode === 429) limiter.pause(timing.now() + wait);
+				else await timing.sleep(wait);
 				continue;
 			}
 		}

@@ -10,6 +10,10 @@ export interface RequestOptions {
 	maxRateLimitWaitSeconds: number;
 	/** How long one request may take before the node stops waiting. */
 	timeoutMs: number;
+	/** "Max Requests per Minute"; undefined: the provider's documented rate. */
+	maxRequestsPerMinute?: number;
+	/** "Max Concurrent Requests"; undefined: the provider's default. */
+	maxConcurrentRequests?: number;
 }
 
 export const DEFAULT_REQUEST_OPTIONS: RequestOptions = {
@@ -20,6 +24,8 @@ export const DEFAULT_REQUEST_OPTIONS: RequestOptions = {
 
 export const MAX_TIMEOUT_SECONDS = 600;
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 900;
+/** Most items in flight a user may ask for: beyond it a provider's own concurrency caps apply first. */
+export const MAX_CONCURRENT_LIMIT = 100;
 
 function seconds(
 	ctx: IExecuteFunctions,
@@ -41,6 +47,21 @@ function seconds(
 			label,
 			`${shown} is not a number of seconds between ${range.min} and ${range.max}`,
 			`Set "${label}" in Request Options to a number ${range.minInclusive ? `from ${range.min}` : `above ${range.min}`} up to ${range.max}, or remove the option to use the default.`,
+		);
+	}
+	return value as number;
+}
+
+function count(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, max: number, whole: boolean): number {
+	const ok = typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= max && (!whole || Number.isInteger(value));
+	if (!ok) {
+		const shown = typeof value === 'string' ? `"${describeValue(value)}"` : describeValue(value);
+		throw inputError(
+			ctx,
+			itemIndex,
+			label,
+			`${shown} is not a ${whole ? 'whole ' : ''}number from 1 to ${max}`,
+			`Set "${label}" in Request Options to a ${whole ? 'whole ' : ''}number from 1 up to ${max}, or remove the option to use the provider's default.`,
 		);
 	}
 	return value as number;
@@ -68,6 +89,12 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 		result.timeoutMs = Math.ceil(
 			seconds(ctx, itemIndex, 'Request Timeout (Seconds)', options.timeout, { min: 0, max: MAX_TIMEOUT_SECONDS, minInclusive: false }) * 1000,
 		);
+	}
+	if (options.maxRequestsPerMinute !== undefined) {
+		result.maxRequestsPerMinute = count(ctx, itemIndex, 'Max Requests per Minute', options.maxRequestsPerMinute, 1_000_000, false);
+	}
+	if (options.maxConcurrentRequests !== undefined) {
+		result.maxConcurrentRequests = count(ctx, itemIndex, 'Max Concurrent Requests', options.maxConcurrentRequests, MAX_CONCURRENT_LIMIT, true);
 	}
 	return result;
 }

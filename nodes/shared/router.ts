@@ -9,9 +9,11 @@ import type {
 } from 'n8n-workflow';
 
 import { isOutcomeUnknown, markOutcomeUnknown } from './outcome';
+import type { Pace } from './limiter';
 import { readRequestOptions } from './requestOptions';
 import { retryMemo } from './retryMemo';
 import type { RetryMemo } from './retryMemo';
+import { readConcurrency, runPool } from './scheduler';
 
 export type OperationResult = IDataObject | IDataObject[];
 
@@ -188,9 +190,13 @@ async function sendOnceAndWait(ctx: IExecuteFunctions, operation: Operation): Pr
 	}
 }
 
+/** Default for nodes that do not say: one item at a time, as n8n's own loop would. */
+const SEQUENTIAL = { maxConcurrent: 1 };
+
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceMap,
+	pace: Pick<Pace, 'maxConcurrent'> = SEQUENTIAL,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const waiting = items.length > 0 ? sendAndWaitOperationOf(this, resources) : undefined;
@@ -217,60 +223,85 @@ export async function route(
 		const firstBad = plan.findIndex((entry) => entry.error !== undefined);
 		if (firstBad !== -1) throw attachItemIndex(this, plan[firstBad].error, firstBad);
 	}
-	const batched = new Map<Operation, Map<number, BatchItemResult>>();
+	const batched = new Map<Operation, Promise<Map<number, BatchItemResult>>>();
 	// Sends and other writes (operations with prepare or executeBatch) that already succeeded in an
 	// earlier try of this execution are not repeated when n8n's Retry On Fail runs the node again.
 	const memo = retryMemo(this);
 	const sendsOnce = (operation: Operation) => operation.prepare !== undefined || operation.executeBatch !== undefined;
 	const payloadOf = (itemIndex: number) => plan[itemIndex].prepared ?? items[itemIndex].json;
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { operation, prepared, error } = plan[itemIndex];
-			if (!operation) throw error;
-			let result: OperationResult;
-			const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
-			if (sendsOnce(operation)) reportUnknownOfEarlierTry(this, memo, itemIndex, payloadOf(itemIndex));
-			if (earlier !== undefined) {
-				result = earlier;
-			} else if (operation.executeBatch) {
-				// Runs once, when the first item of this operation is reached in input order.
-				let results = batched.get(operation);
-				if (!results) {
-					const indexes = plan.flatMap((entry, index) =>
-						entry.operation === operation &&
-						memo.recall(index, payloadOf(index)) === undefined &&
-						memo.recallUnknown(index, payloadOf(index)) === undefined
-							? [index]
-							: [],
-					);
-					results = await runBatch(this, operation as Operation & Required<Pick<Operation, 'executeBatch'>>, indexes);
-					batched.set(operation, results);
-					for (const [index, entry] of results) {
-						if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
-					}
+	const runBatchOnce = (operation: Operation & Required<Pick<Operation, 'executeBatch'>>) => {
+		// Runs once, for every item of this operation, when the first of them is reached.
+		let results = batched.get(operation);
+		if (!results) {
+			const indexes = plan.flatMap((entry, index) =>
+				entry.operation === operation &&
+				memo.recall(index, payloadOf(index)) === undefined &&
+				memo.recallUnknown(index, payloadOf(index)) === undefined
+					? [index]
+					: [],
+			);
+			results = runBatch(this, operation, indexes).then((settled) => {
+				for (const [index, entry] of settled) {
+					if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
 				}
-				const entry = results.get(itemIndex);
-				if (entry instanceof Error) throw entry;
-				result = entry ?? {};
-			} else {
-				result = await operation.execute.call(this, itemIndex, prepared);
-				if (sendsOnce(operation)) memo.remember(itemIndex, payloadOf(itemIndex), result);
-			}
-			const records = Array.isArray(result) ? result : [result];
+				return settled;
+			});
+			batched.set(operation, results);
+		}
+		return results;
+	};
+
+	const runItem = async (itemIndex: number): Promise<OperationResult> => {
+		const { operation } = plan[itemIndex];
+		try {
+			return await sendItem(itemIndex);
+		} catch (error) {
+			// A send whose outcome is unknown (timeout, reset, 5xx) is remembered, so a later try of
+			// this execution reports it again instead of sending it a second time.
+			const nodeError = attachItemIndex(this, error, itemIndex);
+			if (operation && sendsOnce(operation)) rememberIfUnknown(memo, itemIndex, payloadOf(itemIndex), nodeError);
+			throw nodeError;
+		}
+	};
+
+	const sendItem = async (itemIndex: number): Promise<OperationResult> => {
+		const { operation, prepared, error } = plan[itemIndex];
+		if (!operation) throw error;
+		const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
+		if (sendsOnce(operation)) reportUnknownOfEarlierTry(this, memo, itemIndex, payloadOf(itemIndex));
+		if (earlier !== undefined) return earlier;
+		if (operation.executeBatch) {
+			const entry = (await runBatchOnce(operation as Operation & Required<Pick<Operation, 'executeBatch'>>)).get(
+				itemIndex,
+			);
+			if (entry instanceof Error) throw entry;
+			return entry ?? {};
+		}
+		const result = await operation.execute.call(this, itemIndex, prepared);
+		// Remembered as soon as it is sent: items in flight when another fails must not go out twice.
+		if (sendsOnce(operation)) memo.remember(itemIndex, payloadOf(itemIndex), result);
+		return result;
+	};
+
+	// Items run side by side (the pace of requests is kept in http.ts); the output is assembled
+	// in input order, so it reads exactly as if they had run one after another.
+	const concurrency = items.length > 1 ? readConcurrency(this, pace.maxConcurrent) : 1;
+	const settled = await runPool(items.length, concurrency, runItem, !this.continueOnFail());
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const outcome = settled[itemIndex];
+		if (outcome === undefined) continue;
+		if (outcome.ok) {
+			const records = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
 			for (const json of records) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
-		} catch (error) {
-			const nodeError = attachItemIndex(this, error, itemIndex);
-			const planned = plan[itemIndex].operation;
-			if (planned && sendsOnce(planned)) rememberIfUnknown(memo, itemIndex, payloadOf(itemIndex), nodeError);
-			if (this.continueOnFail()) {
-				output.push(errorItem(nodeError, itemIndex));
-				continue;
-			}
-			throw nodeError;
+			continue;
 		}
+		const nodeError = attachItemIndex(this, outcome.error, itemIndex);
+		if (!this.continueOnFail()) throw nodeError;
+		output.push(errorItem(nodeError, itemIndex));
 	}
 	memo.clear();
 	return [output];
