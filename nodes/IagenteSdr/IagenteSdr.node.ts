@@ -10,6 +10,7 @@ import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
+import { iagenteSdr } from './transport';
 import * as lead from './actions/lead';
 import * as rcsMessage from './actions/rcsMessage';
 import * as template from './actions/template';
@@ -60,7 +61,7 @@ export class IagenteSdr implements INodeType {
 			...rcsMessage.description,
 			...template.description,
 			...webhook.description,
-			requestOptionsField,
+			requestOptionsField(iagenteSdr.pace),
 		],
 	};
 
@@ -71,6 +72,6 @@ export class IagenteSdr implements INodeType {
 	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, iagenteSdr.pace);
 	}
 }

@@ -27,6 +27,8 @@ export const iagenteSdr: ProviderHttp = {
 	secretFields: ['apiKey'],
 	baseUrl: (credentials) => String(credentials.baseUrl ?? 'https://homolog.sdrbot.ai/api/v1'),
 	describeError: (statusCode, body) => describeIagenteError(statusCode, body),
+	// 60 requests per minute per key (documented); five items at once keep that pace at any latency.
+	pace: { requestsPerMinute: 60, maxConcurrent: 5 },
 };
 
 export async function iagenteRequest<T = IDataObject>(

@@ -10,6 +10,7 @@ import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
+import { leadway } from './transport';
 import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as opportunity from './actions/opportunity';
@@ -74,7 +75,7 @@ export class Leadway implements INodeType {
 			...message.description,
 			...opportunity.description,
 			...template.description,
-			requestOptionsField,
+			requestOptionsField(leadway.pace),
 		],
 	};
 
@@ -86,6 +87,6 @@ export class Leadway implements INodeType {
 	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, leadway.pace);
 	}
 }

@@ -79,6 +79,9 @@ export const leadway: ProviderHttp = {
 	baseUrl: (credentials) => String(credentials.baseUrl || DEFAULT_BASE_URL),
 	describeError: (statusCode, body, headers) => describeLeadwayError(statusCode, body, headers),
 	waitHintMs: (headers) => leadwayWaitHintMs(headers),
+	// HighLevel's burst limit, 100 requests per 10 s per location, evenly spaced: 600 per minute.
+	// Five in flight reach it up to ~500 ms of latency.
+	pace: { requestsPerMinute: 600, maxConcurrent: 5 },
 };
 
 export interface LeadwayRequestOptions {

@@ -10,6 +10,7 @@ import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
+import { ligueLead } from './transport';
 import * as rcs from './actions/rcs';
 import * as sms from './actions/sms';
 import * as voice from './actions/voice';
@@ -62,7 +63,7 @@ export class LigueLead implements INodeType {
 			...sms.description,
 			...voice.description,
 			...rcs.description,
-			requestOptionsField,
+			requestOptionsField(ligueLead.pace),
 		],
 	};
 
@@ -73,6 +74,6 @@ export class LigueLead implements INodeType {
 	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, ligueLead.pace);
 	}
 }

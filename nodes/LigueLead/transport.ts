@@ -78,6 +78,9 @@ export const ligueLead: ProviderHttp = {
 	credentialType: 'ligueLeadApi',
 	baseUrl: (credentials) => String(credentials.baseUrl || DEFAULT_BASE_URL),
 	describeError: (statusCode, body, headers) => describeLigueLeadError(statusCode, body, headers),
+	// LigueLead documents 600,000 requests per minute and 10,000 concurrent per token: the pace
+	// never binds in practice, so ten items at once is what makes bulk per-item sends fast.
+	pace: { requestsPerMinute: 600_000, maxConcurrent: 10 },
 };
 
 export async function ligueLeadRequest<T = IDataObject>(

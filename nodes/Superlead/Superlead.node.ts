@@ -5,6 +5,7 @@ import { requestOptionsField } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
+import { superlead } from './transport';
 import * as lead from './actions/lead';
 import * as message from './actions/message';
 import * as template from './actions/template';
@@ -47,7 +48,7 @@ export class Superlead implements INodeType {
 			...message.description,
 			...lead.description,
 			...template.description,
-			requestOptionsField,
+			requestOptionsField(superlead.pace),
 		],
 	};
 
@@ -58,6 +59,6 @@ export class Superlead implements INodeType {
 	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, superlead.pace);
 	}
 }

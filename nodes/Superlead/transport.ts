@@ -72,6 +72,8 @@ export const superlead: ProviderHttp = {
 	credentialType: 'superleadApi',
 	baseUrl: (credentials) => String(credentials.baseUrl || 'https://api.superlead.app'),
 	describeError: (statusCode, body) => describeSuperleadError(statusCode, body),
+	// 60 requests per minute (documented); five items at once keep that pace at any latency.
+	pace: { requestsPerMinute: 60, maxConcurrent: 5 },
 };
 
 export interface SuperleadRequestOptions {

@@ -1,5 +1,5 @@
-// The one way every provider talks HTTP: authenticated request, bounded waits on rate limits,
-// provider error envelopes turned into NodeApiErrors that carry no secret.
+// The one way every provider talks HTTP: authenticated request, paced under the provider's limit,
+// bounded waits on rate limits, provider error envelopes turned into NodeApiErrors that carry no secret.
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -13,6 +13,11 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
+
+import { certainlyNotSent, isTimeout, markOutcomeUnknown, networkErrorCode } from './outcome';
+import { DEFAULT_REQUEST_OPTIONS, readRequestOptions } from './requestOptions';
+import { limiterFor, paceIntervalMs } from './limiter';
+import type { Pace } from './limiter';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -79,6 +84,8 @@ export interface ProviderHttp {
 	secretFields?: string[];
 	/** Provider-specific rate-limit headers, read when Retry-After / X-RateLimit-Reset say nothing. */
 	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
+	/** The documented rate (default of "Max Requests per Minute") and default items in flight. */
+	pace: Pace;
 }
 
 export interface ApiRequest {
@@ -173,31 +180,47 @@ export function redact(
 	return result;
 }
 
-function readRetryPolicy(ctx: RequestContext, itemIndex: number | undefined): RetryPolicy {
+/** Reads, and writes that carry an idempotency key, may be repeated without a second effect. */
+function safeToRepeat(request: ApiRequest): boolean {
+	return request.safeToRepeat ?? request.method === 'GET';
+}
+
+/** The item's Request Options (checked: a bad value is an input error, not a silent default). */
+function readItemOptions(
+	ctx: RequestContext,
+	itemIndex: number | undefined,
+	provider: ProviderHttp,
+): { retry: RetryPolicy; timeoutMs: number; requestsPerMinute: number } {
 	const execute = ctx as IExecuteFunctions;
-	if (itemIndex === undefined || typeof execute.getInputData !== 'function') return DEFAULT_RETRY_POLICY;
-	let options: IDataObject = {};
-	try {
-		options = execute.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
-	} catch {
-		options = {};
+	if (itemIndex === undefined || typeof execute.getInputData !== 'function') {
+		// Outside an item (pickers, webhook registration): the provider's documented pace.
+		return { retry: DEFAULT_RETRY_POLICY, timeoutMs: DEFAULT_REQUEST_OPTIONS.timeoutMs, requestsPerMinute: provider.pace.requestsPerMinute };
 	}
+	const options = readRequestOptions(execute, itemIndex);
 	return {
-		enabled: options.retryOnRateLimit !== false,
-		maxWaitSeconds:
-			typeof options.maxRateLimitWait === 'number' ? options.maxRateLimitWait : DEFAULT_RETRY_POLICY.maxWaitSeconds,
-		maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+		retry: {
+			enabled: options.retryOnRateLimit,
+			maxWaitSeconds: options.maxRateLimitWaitSeconds,
+			maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+		},
+		timeoutMs: options.timeoutMs,
+		// "Max Requests per Minute", else the provider's documented rate.
+		requestsPerMinute: options.maxRequestsPerMinute ?? provider.pace.requestsPerMinute,
 	};
 }
 
-function isNetworkError(error: unknown): error is Error & { code?: string } {
-	return error instanceof Error;
+/** The credential's ID is what the pace is shared by; without one (never in n8n), its name. */
+function credentialIdOf(ctx: RequestContext, credentialType: string): string {
+	const details = ctx.getNode().credentials?.[credentialType];
+	return details?.id ?? details?.name ?? '';
 }
 
 /**
- * Sends one request with the provider credential. Retries a 429 (the provider did not process it)
- * and a 503 on a request that is safe to repeat, waiting what the provider asked, within the policy.
- * Anything else that fails becomes a NodeApiError with the provider's message and a hint.
+ * Sends one request with the provider credential, in the pace shared by every execution using the
+ * same credential and base URL. Retries a 429 (the provider did not process it) and a 503 on a
+ * request that is safe to repeat, waiting what the provider asked, within the policy; a 429 makes
+ * every request on that credential wait. Anything else that fails becomes a NodeApiError with the
+ * provider's message and a hint.
  */
 export async function apiRequest<T = unknown>(
 	ctx: RequestContext,
@@ -205,24 +228,31 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 	policy?: RetryPolicy,
 ): Promise<ApiResponse<T>> {
-	const retry = policy ?? readRetryPolicy(ctx, request.itemIndex);
+	const itemOptions = readItemOptions(ctx, request.itemIndex, provider);
+	const retry = policy ?? itemOptions.retry;
+	const intervalMs = paceIntervalMs(itemOptions.requestsPerMinute);
 	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
 	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
+	const limiter = limiterFor(provider.credentialType, credentialIdOf(ctx, provider.credentialType), base);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${base}${request.path}`,
 		json: !(request.body instanceof FormData),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Without it a provider that accepts the connection and never answers holds the workflow for
+		// n8n's global axios default (5 minutes on a server; none where it is not set, e.g. the harness).
+		timeout: itemOptions.timeoutMs,
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (request.body !== undefined) options.body = request.body;
 	if (request.headers) options.headers = { ...request.headers };
 
-	const safe = request.safeToRepeat ?? request.method === 'GET';
+	const safe = safeToRepeat(request);
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await limiter.acquire(intervalMs, timing);
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -230,7 +260,7 @@ export async function apiRequest<T = unknown>(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw networkFailure(ctx, provider, request, error, credentials, safe);
+			throw networkFailure(ctx, provider, request, error, credentials, safe, itemOptions.timeoutMs);
 		}
 		const statusCode = Number(response.statusCode);
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
@@ -245,7 +275,10 @@ export async function apiRequest<T = unknown>(
 			const wait = asked ?? backoffMs(attempt, timing.random());
 			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
 				waitedMs += wait;
-				await timing.sleep(wait);
+				// Too many requests on this account: everyone using it waits, not only this request
+				// (the wait happens in the next acquire). A 503 concerns this request alone.
+				if (statusCode === 429) limiter.pause(timing.now() + wait);
+				else await timing.sleep(wait);
 				continue;
 			}
 		}
@@ -282,15 +315,22 @@ function httpFailure(
 		);
 	}
 	const message = redact(`${provider.displayName} error ${statusCode}: ${info.message}`, credentials, provider.secretFields);
+	// A 5xx on a send without idempotency key may come after the provider processed it (a gateway
+	// timing out, a crash after the write): the outcome is unknown and it must not be repeated blindly.
+	const unknown = statusCode >= 500 && !safeToRepeat(request);
+	if (unknown) {
+		parts.push(unknownOutcomeText(provider.displayName));
+	}
 	const description = redact(parts.join(' '), credentials, provider.secretFields);
+	// n8n saves errorResponse with the execution: what the provider sent back is scrubbed here too.
 	const errorResponse: JsonObject = {
 		httpCode: String(statusCode),
 		message,
-		...(info.code ? { code: info.code } : {}),
-		...(info.requestId ? { requestId: info.requestId } : {}),
+		...(info.code ? { code: redact(info.code, credentials, provider.secretFields) } : {}),
+		...(info.requestId ? { requestId: redact(info.requestId, credentials, provider.secretFields) } : {}),
 	};
 	const waitMs = requestedWaitMs(headers, timing.now());
-	return new NodeApiError(ctx.getNode(), errorResponse, {
+	const error = new NodeApiError(ctx.getNode(), errorResponse, {
 		message,
 		description,
 		httpCode: String(statusCode),
@@ -299,7 +339,20 @@ function httpFailure(
 			? { failure: { cause: 'rate-limited' as const, ...(waitMs !== undefined ? { retryAfterMs: waitMs } : {}) } }
 			: {}),
 	});
+	return unknown ? markOutcomeUnknown(error) : error;
 }
+
+function unknownOutcomeText(provider: string): string {
+	return `The outcome is unknown: ${provider} may or may not have processed it. It is not sent again automatically (neither by the node nor by Retry On Fail) so nothing goes out twice; check in ${provider} before running it again.`;
+}
+
+const CODE_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EPIPE: 'the connection was closed while sending',
+};
 
 function networkFailure(
 	ctx: RequestContext,
@@ -308,19 +361,38 @@ function networkFailure(
 	error: unknown,
 	credentials: ICredentialDataDecryptedObject,
 	safe: boolean,
+	timeoutMs: number,
 ): NodeApiError {
-	const reason = isNetworkError(error) ? (error.code ?? error.message) : String(error);
+	const code = networkErrorCode(error);
+	const timedOut = isTimeout(error);
+	const reason = timedOut
+		? `no answer within ${timeoutMs / 1000} s`
+		: code !== undefined
+			? (CODE_WORDS[code] ?? 'network error')
+			: error instanceof Error
+				? error.message
+				: String(error);
 	const message = redact(
 		`${provider.displayName} did not answer (${reason}) for ${request.method} ${request.path}`,
 		credentials,
 		provider.secretFields,
 	);
-	const description = safe
-		? 'Check the Base URL in the credential and the network, then run the node again.'
-		: `The outcome is unknown: ${provider.displayName} may or may not have processed it. It was not retried automatically so nothing is sent twice; check in ${provider.displayName} before running it again.`;
-	return new NodeApiError(
+	// Only a request that never left (refused, unknown host) is known not to have been processed.
+	const unknown = !safe && !certainlyNotSent(error);
+	// The raw code goes in the description only: n8n swaps any message naming a socket code for its
+	// generic "you can retry the request immediately" text, which is wrong for a send of unknown outcome.
+	const description = [
+		unknown ? unknownOutcomeText(provider.displayName) : 'Check the Base URL in the credential and the network, then run the node again.',
+		timedOut ? 'If the provider is often this slow, raise "Request Timeout (Seconds)" in the node\'s Request Options.' : '',
+		code !== undefined && !timedOut ? `Network error code: ${code}.` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	const failure = new NodeApiError(
 		ctx.getNode(),
-		{ message, code: isNetworkError(error) ? (error.code ?? 'NETWORK_ERROR') : 'NETWORK_ERROR' },
+		// Not under `code`, for the same reason.
+		{ message, networkCode: timedOut ? 'TIMEOUT' : (code ?? 'NETWORK_ERROR') },
 		{ message, description, itemIndex: request.itemIndex },
 	);
+	return unknown ? markOutcomeUnknown(failure) : failure;
 }

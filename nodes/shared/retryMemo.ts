@@ -12,6 +12,12 @@ export interface RetryMemo {
 	/** The result an earlier try got for this item and payload, if it succeeded. */
 	recall(itemIndex: number, payload: unknown): IDataObject | IDataObject[] | undefined;
 	remember(itemIndex: number, payload: unknown, result: IDataObject | IDataObject[]): void;
+	/**
+	 * The error of an earlier try whose outcome is unknown (timeout, reset, 5xx on a send without
+	 * idempotency key): the provider may have it, so a later try reports it again instead of sending.
+	 */
+	recallUnknown(itemIndex: number, payload: unknown): { message: string; description?: string } | undefined;
+	rememberUnknown(itemIndex: number, payload: unknown, error: { message: string; description?: string | null }): void;
 	/** Called when the node finished: the next run of the node starts with a clean slate. */
 	clear(): void;
 }
@@ -39,6 +45,16 @@ export function retryMemo(ctx: IExecuteFunctions): RetryMemo {
 				| undefined,
 		remember: (itemIndex, payload, result) => {
 			store()[keyOf(itemIndex, payload)] = result;
+		},
+		recallUnknown: (itemIndex, payload) =>
+			(context[CONTEXT_KEY] as IDataObject | undefined)?.[`unknown:${keyOf(itemIndex, payload)}`] as
+				| { message: string; description?: string }
+				| undefined,
+		rememberUnknown: (itemIndex, payload, error) => {
+			store()[`unknown:${keyOf(itemIndex, payload)}`] = {
+				message: error.message,
+				...(error.description ? { description: error.description } : {}),
+			};
 		},
 		clear: () => {
 			delete context[CONTEXT_KEY];

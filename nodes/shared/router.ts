@@ -8,7 +8,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isOutcomeUnknown, markOutcomeUnknown } from './outcome';
+import type { Pace } from './limiter';
+import { readRequestOptions } from './requestOptions';
 import { retryMemo } from './retryMemo';
+import type { RetryMemo } from './retryMemo';
+import { readConcurrency, runPool } from './scheduler';
 
 export type OperationResult = IDataObject | IDataObject[];
 
@@ -127,6 +132,26 @@ async function runBatch(
 	return results;
 }
 
+/** An earlier try may have delivered it (timeout, reset, 5xx): that is reported again, never resent. */
+function reportUnknownOfEarlierTry(ctx: IExecuteFunctions, memo: RetryMemo, itemIndex: number, payload: unknown): void {
+	const unknown = memo.recallUnknown(itemIndex, payload);
+	if (unknown === undefined) return;
+	throw markOutcomeUnknown(
+		new NodeApiError(ctx.getNode(), { message: unknown.message }, {
+			message: unknown.message,
+			description: `${unknown.description ?? ''} (Reported by an earlier try of this execution; Retry On Fail did not send it again.)`.trim(),
+			itemIndex,
+		}),
+	);
+}
+
+/** Remembers a failure of unknown outcome, so later tries of this execution do not send it again. */
+function rememberIfUnknown(memo: RetryMemo, itemIndex: number, payload: unknown, error: NodeApiError | NodeOperationError): void {
+	if (isOutcomeUnknown(error) && memo.recallUnknown(itemIndex, payload) === undefined) {
+		memo.rememberUnknown(itemIndex, payload, error);
+	}
+}
+
 /** The operation of the first item when it is a Send and Wait; undefined otherwise (or unreadable). */
 function sendAndWaitOperationOf(ctx: IExecuteFunctions, resources: ResourceMap): Operation | undefined {
 	try {
@@ -144,10 +169,12 @@ function sendAndWaitOperationOf(ctx: IExecuteFunctions, resources: ResourceMap):
  */
 async function sendOnceAndWait(ctx: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[]> {
 	const memo = retryMemo(ctx);
+	let payload: unknown;
 	try {
 		const prepared = operation.prepare ? await operation.prepare.call(ctx, 0) : undefined;
-		const payload = prepared ?? ctx.getInputData()[0].json;
+		payload = prepared ?? ctx.getInputData()[0].json;
 		let result = memo.recall(0, payload);
+		if (result === undefined) reportUnknownOfEarlierTry(ctx, memo, 0, payload);
 		if (result === undefined) {
 			result = await operation.execute.call(ctx, 0, prepared);
 			memo.remember(0, payload, result);
@@ -157,14 +184,19 @@ async function sendOnceAndWait(ctx: IExecuteFunctions, operation: Operation): Pr
 		return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: 0 } }));
 	} catch (error) {
 		const nodeError = attachItemIndex(ctx, error, 0);
+		if (payload !== undefined) rememberIfUnknown(memo, 0, payload, nodeError);
 		if (ctx.continueOnFail()) return [errorItem(nodeError, 0)];
 		throw nodeError;
 	}
 }
 
+/** Default for nodes that do not say: one item at a time, as n8n's own loop would. */
+const SEQUENTIAL = { maxConcurrent: 1 };
+
 export async function route(
 	this: IExecuteFunctions,
 	resources: ResourceMap,
+	pace: Pick<Pace, 'maxConcurrent'> = SEQUENTIAL,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const waiting = items.length > 0 ? sendAndWaitOperationOf(this, resources) : undefined;
@@ -178,6 +210,8 @@ export async function route(
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = findOperation(this, resources, resource, operationName, itemIndex);
+			// Request Options are checked with the rest of the input, before anything is sent.
+			readRequestOptions(this, itemIndex);
 			const prepared = operation.prepare ? await operation.prepare.call(this, itemIndex) : undefined;
 			plan.push({ operation, prepared });
 		} catch (error) {
@@ -189,53 +223,85 @@ export async function route(
 		const firstBad = plan.findIndex((entry) => entry.error !== undefined);
 		if (firstBad !== -1) throw attachItemIndex(this, plan[firstBad].error, firstBad);
 	}
-	const batched = new Map<Operation, Map<number, BatchItemResult>>();
+	const batched = new Map<Operation, Promise<Map<number, BatchItemResult>>>();
 	// Sends and other writes (operations with prepare or executeBatch) that already succeeded in an
 	// earlier try of this execution are not repeated when n8n's Retry On Fail runs the node again.
 	const memo = retryMemo(this);
 	const sendsOnce = (operation: Operation) => operation.prepare !== undefined || operation.executeBatch !== undefined;
 	const payloadOf = (itemIndex: number) => plan[itemIndex].prepared ?? items[itemIndex].json;
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { operation, prepared, error } = plan[itemIndex];
-			if (!operation) throw error;
-			let result: OperationResult;
-			const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
-			if (earlier !== undefined) {
-				result = earlier;
-			} else if (operation.executeBatch) {
-				// Runs once, when the first item of this operation is reached in input order.
-				let results = batched.get(operation);
-				if (!results) {
-					const indexes = plan.flatMap((entry, index) =>
-						entry.operation === operation && memo.recall(index, payloadOf(index)) === undefined ? [index] : [],
-					);
-					results = await runBatch(this, operation as Operation & Required<Pick<Operation, 'executeBatch'>>, indexes);
-					batched.set(operation, results);
-					for (const [index, entry] of results) {
-						if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
-					}
+	const runBatchOnce = (operation: Operation & Required<Pick<Operation, 'executeBatch'>>) => {
+		// Runs once, for every item of this operation, when the first of them is reached.
+		let results = batched.get(operation);
+		if (!results) {
+			const indexes = plan.flatMap((entry, index) =>
+				entry.operation === operation &&
+				memo.recall(index, payloadOf(index)) === undefined &&
+				memo.recallUnknown(index, payloadOf(index)) === undefined
+					? [index]
+					: [],
+			);
+			results = runBatch(this, operation, indexes).then((settled) => {
+				for (const [index, entry] of settled) {
+					if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
 				}
-				const entry = results.get(itemIndex);
-				if (entry instanceof Error) throw entry;
-				result = entry ?? {};
-			} else {
-				result = await operation.execute.call(this, itemIndex, prepared);
-				if (sendsOnce(operation)) memo.remember(itemIndex, payloadOf(itemIndex), result);
-			}
-			const records = Array.isArray(result) ? result : [result];
+				return settled;
+			});
+			batched.set(operation, results);
+		}
+		return results;
+	};
+
+	const runItem = async (itemIndex: number): Promise<OperationResult> => {
+		const { operation } = plan[itemIndex];
+		try {
+			return await sendItem(itemIndex);
+		} catch (error) {
+			// A send whose outcome is unknown (timeout, reset, 5xx) is remembered, so a later try of
+			// this execution reports it again instead of sending it a second time.
+			const nodeError = attachItemIndex(this, error, itemIndex);
+			if (operation && sendsOnce(operation)) rememberIfUnknown(memo, itemIndex, payloadOf(itemIndex), nodeError);
+			throw nodeError;
+		}
+	};
+
+	const sendItem = async (itemIndex: number): Promise<OperationResult> => {
+		const { operation, prepared, error } = plan[itemIndex];
+		if (!operation) throw error;
+		const earlier = sendsOnce(operation) ? memo.recall(itemIndex, payloadOf(itemIndex)) : undefined;
+		if (sendsOnce(operation)) reportUnknownOfEarlierTry(this, memo, itemIndex, payloadOf(itemIndex));
+		if (earlier !== undefined) return earlier;
+		if (operation.executeBatch) {
+			const entry = (await runBatchOnce(operation as Operation & Required<Pick<Operation, 'executeBatch'>>)).get(
+				itemIndex,
+			);
+			if (entry instanceof Error) throw entry;
+			return entry ?? {};
+		}
+		const result = await operation.execute.call(this, itemIndex, prepared);
+		// Remembered as soon as it is sent: items in flight when another fails must not go out twice.
+		if (sendsOnce(operation)) memo.remember(itemIndex, payloadOf(itemIndex), result);
+		return result;
+	};
+
+	// Items run side by side (the pace of requests is kept in http.ts); the output is assembled
+	// in input order, so it reads exactly as if they had run one after another.
+	const concurrency = items.length > 1 ? readConcurrency(this, pace.maxConcurrent) : 1;
+	const settled = await runPool(items.length, concurrency, runItem, !this.continueOnFail());
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const outcome = settled[itemIndex];
+		if (outcome === undefined) continue;
+		if (outcome.ok) {
+			const records = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
 			for (const json of records) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
-		} catch (error) {
-			const nodeError = attachItemIndex(this, error, itemIndex);
-			if (this.continueOnFail()) {
-				output.push(errorItem(nodeError, itemIndex));
-				continue;
-			}
-			throw nodeError;
+			continue;
 		}
+		const nodeError = attachItemIndex(this, outcome.error, itemIndex);
+		if (!this.continueOnFail()) throw nodeError;
+		output.push(errorItem(nodeError, itemIndex));
 	}
 	memo.clear();
 	return [output];

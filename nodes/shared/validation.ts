@@ -1,5 +1,5 @@
 // Input checks that run before any request: each failure names the field, the item and the fix.
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { listEntries } from './lists';
@@ -127,6 +127,59 @@ export function requirePhoneList(
 	return options.unique ? [...new Set(phones)] : phones;
 }
 
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'boolean') return 'true/false';
+	if (typeof value === 'number') return 'not a finite number';
+	if (typeof value === 'object') return 'an object';
+	return `of type ${typeof value}`;
+}
+
+/**
+ * The text of a field as written: a string, or a finite number's digits; empty when unset. An
+ * object, a list or true/false (usually an expression that picked a whole record) is refused
+ * rather than sent as "[object Object]" or "1,2".
+ */
+export function textValue(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw inputError(
+		ctx,
+		itemIndex,
+		field,
+		`it is ${kindOf(value)}, not text`,
+		`Give "${field}" one text value. In an expression, pick a single field of the data (e.g. {{ $json.name }}), not a whole object or list.`,
+	);
+}
+
+/**
+ * A JSON field, parsed. n8n itself throws a bare parser message for invalid JSON in a JSON
+ * parameter; this names the field and the item instead.
+ */
+export function readJsonParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	example: string,
+): unknown {
+	const invalid = (reason: string) =>
+		inputError(ctx, itemIndex, field, 'it is not valid JSON', `${reason.slice(0, 120)}. Check the quotes, commas and brackets, e.g. ${example}.`);
+	let raw: unknown;
+	try {
+		raw = ctx.getNodeParameter(name, itemIndex);
+	} catch (error) {
+		throw invalid(error instanceof Error ? error.message : String(error));
+	}
+	if (typeof raw !== 'string') return raw;
+	try {
+		return jsonParse<unknown>(raw);
+	} catch (error) {
+		throw invalid(error instanceof Error ? error.message : String(error));
+	}
+}
+
 export function requireText(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -134,7 +187,7 @@ export function requireText(
 	value: unknown,
 	options: { maxLength?: number; minLength?: number } = {},
 ): string {
-	const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	const text = textValue(ctx, itemIndex, field, value);
 	const min = options.minLength ?? 1;
 	if (text.trim().length < min) {
 		throw inputError(
@@ -184,6 +237,21 @@ export function checkRange(
 			field,
 			`${describeValue(value)} is outside the allowed range`,
 			`Use a number between ${min} and ${max}.`,
+		);
+	}
+	return value;
+}
+
+/** "Limit" of a Get Many: a whole number from 1 (an expression could give 0, -1 or 2.5). */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Limit',
+			`${describeValue(value)} is not a whole number from 1`,
+			'Set "Limit" to how many records to return (1 or more), or turn on "Return All".',
 		);
 	}
 	return value;
@@ -253,7 +321,7 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 /** One email address, trimmed, or an error naming the field and the item. */
 export function requireEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string {
-	const email = String(raw ?? '').trim();
+	const email = textValue(ctx, itemIndex, field, raw).trim();
 	if (!EMAIL.test(email)) {
 		throw inputError(ctx, itemIndex, field, `"${email.slice(0, 60)}" is not an email address`, 'Use an address like name@company.com.');
 	}

@@ -106,6 +106,17 @@ describe('Leadway contact', () => {
 		expect(items).toEqual([{ json: { ...CONTACT, new: false }, pairedItem: { item: 0 } }]);
 	});
 
+	it('retries Create or Update after a 503, since repeating it finds the same contact', async () => {
+		const body = { locationId: LOCATION_ID, email: 'maria@empresa.com.br' };
+		api().post('/contacts/upsert', body).reply(503, { statusCode: 503, message: 'Service Unavailable' });
+		api().post('/contacts/upsert', body).reply(200, { new: true, contact: CONTACT });
+		const { items, error } = await runNode(
+			setup({ resource: 'contact', operation: 'upsert', email: 'maria@empresa.com.br', phone: '', additionalFields: {} }),
+		);
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ json: { ...CONTACT, new: true }, pairedItem: { item: 0 } }]);
+	});
+
 	it('refuses Create or Update without email or phone, because Leadway matches on them', async () => {
 		const { error } = await runNode(
 			setup({ resource: 'contact', operation: 'upsert', email: '', phone: '', additionalFields: { firstName: 'Maria' } }),

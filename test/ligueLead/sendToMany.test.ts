@@ -118,8 +118,25 @@ describe('LigueLead send to many in one campaign', () => {
 		]);
 	});
 
-	it('stops after a failed request without sending the later campaigns', async () => {
+	it('stops after a failed request without sending the later campaigns, one request at a time', async () => {
 		api().post(`${BASE_PATH}/sms`, (body) => body.message === 'Oferta A').reply(500, { error: 'Internal error' });
+		const unmatched: string[] = [];
+		const noMatch = (request: { path?: string }) => unmatched.push(String(request.path));
+		nock.emitter.on('no match', noMatch);
+
+		const { error } = await runNode(setup(smsToMany({ requestOptions: { maxConcurrentRequests: 1 } })), [
+			{ phone: phoneOf(0), message: 'Oferta A' },
+			{ phone: phoneOf(1), message: 'Oferta B' },
+		]);
+		nock.emitter.removeListener('no match', noMatch);
+		expect(error?.message).toBe('LigueLead error 500: Internal error');
+		expect(error?.context?.itemIndex).toBe(0);
+		expect(unmatched).toEqual([]);
+	});
+
+	it('with several requests at once, lets the campaign already on its way finish and fails with the first', async () => {
+		api().post(`${BASE_PATH}/sms`, (body) => body.message === 'Oferta A').reply(500, { error: 'Internal error' });
+		api().post(`${BASE_PATH}/sms`, (body) => body.message === 'Oferta B').reply(202, accepted('campaign-b'));
 
 		const { error } = await runNode(setup(smsToMany()), [
 			{ phone: phoneOf(0), message: 'Oferta A' },
@@ -190,7 +207,10 @@ describe('LigueLead send to many in one campaign', () => {
 				sizes.push(body.phones.length);
 				return true;
 			})
-			.reply(500, { error: 'Internal error' })
+			// A 429 means LigueLead processed nothing; the node's own 429 wait is off, so Retry On Fail
+			// is what sends it again. (A 5xx leaves the outcome unknown and is never re-sent:
+			// test/reliability/retriesAndDuplicates.test.ts.)
+			.reply(429, { error: 'Too many requests' })
 			.post(`${BASE_PATH}/sms`, (body) => {
 				sizes.push(body.phones.length);
 				return true;
@@ -199,7 +219,7 @@ describe('LigueLead send to many in one campaign', () => {
 
 		const input = [0, 5_000, 10_000].map((from) => ({ phone: phones(from), message: 'Oferta' }));
 		const { items, error } = await runNode(
-			setup(smsToMany(), { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
+			setup(smsToMany({ requestOptions: { retryOnRateLimit: false } }), { retryOnFail: { maxTries: 2, waitBetweenTries: 1 } }),
 			input,
 		);
 		expect(error).toBeUndefined();

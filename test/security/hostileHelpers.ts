@@ -5,6 +5,7 @@ import type { IDataObject, INodeType, IWebhookResponseData } from 'n8n-workflow'
 import { timing } from '../../nodes/shared/http';
 import { webhookContext } from '../harness';
 import type { CapturedResponse, Setup, WebhookRequest } from '../harness';
+import { printFigures } from '../../dev/test-support/figures';
 
 /**
  * What n8n (packages/cli webhook-helpers + middlewares/body-parser) puts in req.body for a
@@ -192,9 +193,7 @@ export function nfd(raw: Buffer): Buffer {
 
 /** Prints a figure line outside Jest's console capture, so the run's output can be quoted. */
 export function report(line: string): void {
-	// Test code only (never shipped): the figures must reach the output of `npm test`.
-	// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
-	process.stdout.write(line);
+	printFigures('[security]', line.replace(/^\[security\]\s*/, '').replace(/\n$/, ''));
 }
 
 export type RefusalKind = 'missing' | 'empty' | 'repeated' | 'invalid' | 'malformed';

@@ -56,10 +56,12 @@ describe('apiRequest through a node', () => {
 		nock.cleanAll();
 		nock.disableNetConnect();
 		sleeps = [];
+		let clock = now;
 		jest.spyOn(timing, 'sleep').mockImplementation(async (ms: number) => {
 			sleeps.push(ms);
+			clock += ms;
 		});
-		jest.spyOn(timing, 'now').mockReturnValue(now);
+		jest.spyOn(timing, 'now').mockImplementation(() => clock);
 		jest.spyOn(timing, 'random').mockReturnValue(0.5);
 	});
 
@@ -68,8 +70,22 @@ describe('apiRequest through a node', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
+	// A pace far above the requests made here, so every wait seen is a rate-limit wait (pacing has its own tests).
+	const unpaced = { maxRequestsPerMinute: 600_000 };
 	const getLead = (requestOptions = {}) =>
-		runNode(setup({ resource: 'lead', operation: 'get', leadId: '7', requestOptions }));
+		runNode(setup({ resource: 'lead', operation: 'get', leadId: '7', requestOptions: { ...unpaced, ...requestOptions } }));
+	const sendText = () =>
+		runNode(
+			setup({
+				resource: 'whatsAppMessage',
+				operation: 'send',
+				sendTo: 'phone',
+				phone: '11999999999',
+				messageType: 'text',
+				text: 'Oi',
+				requestOptions: unpaced,
+			}),
+		);
 
 	it('waits what Retry-After asks on a 429 and then succeeds', async () => {
 		nock(BASE)
@@ -89,9 +105,7 @@ describe('apiRequest through a node', () => {
 			.reply(429, {}, { 'Retry-After': '1' })
 			.post(`${BASE_PATH}/whatsapp/messages`, { phone: '5511999999999', type: 'text', text: 'Oi' })
 			.reply(201, { data: { id: 'm1', status: 'queued' } });
-		const { items, error } = await runNode(
-			setup({ resource: 'whatsAppMessage', operation: 'send', sendTo: 'phone', phone: '11999999999', messageType: 'text', text: 'Oi' }),
-		);
+		const { items, error } = await sendText();
 		expect(error).toBeUndefined();
 		expect(sleeps).toEqual([1000]);
 		expect(items[0].json).toEqual({ id: 'm1', status: 'queued' });
@@ -134,9 +148,7 @@ describe('apiRequest through a node', () => {
 		expect((await getLead()).error).toBeUndefined();
 
 		nock(BASE).post(`${BASE_PATH}/whatsapp/messages`).reply(503, { error: { message: 'Unavailable' } });
-		const { error } = await runNode(
-			setup({ resource: 'whatsAppMessage', operation: 'send', sendTo: 'phone', phone: '11999999999', messageType: 'text', text: 'Oi' }),
-		);
+		const { error } = await sendText();
 		expect(error?.message).toBe('IAGENTE SDR error 503: Unavailable');
 		expect(sleeps).toEqual([500]);
 	});

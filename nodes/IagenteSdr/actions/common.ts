@@ -1,7 +1,7 @@
 // Fields and readers that several IAGENTE SDR operations share.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, requirePhone } from '../../shared/validation';
+import { inputError, requirePhone, textValue } from '../../shared/validation';
 
 export const leadIdField = (resource: string, operation: string[]): INodeProperties => ({
 	displayName: 'Lead ID',
@@ -15,7 +15,7 @@ export const leadIdField = (resource: string, operation: string[]): INodePropert
 });
 
 export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
-	const raw = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const raw = textValue(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, '')).trim();
 	if (raw === '') {
 		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}" with the record's ID.`);
 	}
@@ -67,7 +67,7 @@ export function recipientFields(resource: string, operations: string[] = ['send'
 export function readRecipient(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const sendTo = ctx.getNodeParameter('sendTo', itemIndex) as string;
 	if (sendTo === 'leadId') {
-		const raw = String(ctx.getNodeParameter('leadId', itemIndex, '') ?? '').trim();
+		const raw = textValue(ctx, itemIndex, 'Lead ID', ctx.getNodeParameter('leadId', itemIndex, '')).trim();
 		if (raw === '') {
 			throw inputError(ctx, itemIndex, 'Lead ID', 'it is empty', 'Fill in the ID of an existing lead, or send to a phone number instead.');
 		}

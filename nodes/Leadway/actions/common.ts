@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { splitList } from '../../shared/lists';
 import { toE164 } from '../../shared/phone';
-import { describeValue, inputError, requireEmail } from '../../shared/validation';
+import { describeValue, inputError, requireEmail, textValue } from '../../shared/validation';
 
 /** Contact pages in HighLevel (and its white labels) end in /contacts/detail/<id>. */
 export const CONTACT_URL_REGEX = 'https?://.+/contacts/detail/([a-zA-Z0-9]+)';
@@ -61,7 +61,7 @@ export function contactLocatorField(
 /** The contact ID from the resource locator, whatever mode was used, ready for a path. */
 export function readContactId(ctx: IExecuteFunctions, itemIndex: number, name = 'contactId'): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const id = String(value ?? '').trim();
+	const id = textValue(ctx, itemIndex, 'Contact', value).trim();
 	if (id === '' || !/^[a-zA-Z0-9_-]+$/.test(id)) {
 		throw inputError(
 			ctx,
@@ -76,7 +76,7 @@ export function readContactId(ctx: IExecuteFunctions, itemIndex: number, name = 
 
 /** A record ID typed into a plain string field, checked and ready for a path. */
 export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
-	const raw = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const raw = textValue(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, '')).trim();
 	if (raw === '') {
 		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}".`);
 	}

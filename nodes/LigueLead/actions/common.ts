@@ -7,8 +7,9 @@ import { stableStringify } from '../../shared/idempotency';
 import { chunkRecipients, packRecipients } from '../../shared/recipientBatch';
 import type { RecipientEntry } from '../../shared/recipientBatch';
 import type { BatchItemResult } from '../../shared/router';
-import { checkCount, checkUrl, inputError, requirePhoneList } from '../../shared/validation';
-import { ligueLeadRequest, unwrapData } from '../transport';
+import { readConcurrency, runPool } from '../../shared/scheduler';
+import { checkCount, checkUrl, inputError, requirePhoneList, textValue } from '../../shared/validation';
+import { ligueLead, ligueLeadRequest, unwrapData } from '../transport';
 
 /** Documented per-request recipient limit (LigueLead API limits). */
 export const MAX_PHONES_PER_REQUEST = 10_000;
@@ -50,7 +51,7 @@ export function readPhones(
 
 /** The per-send status callback: a public http(s) URL, at most 512 characters, no "_" in the host. */
 export function readWebhookUrl(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : '';
+	const text = textValue(ctx, itemIndex, field, value).trim();
 	if (text === '') return undefined;
 	const url = checkUrl(ctx, itemIndex, field, text);
 	if (url.length > MAX_WEBHOOK_URL_LENGTH) {
@@ -77,7 +78,7 @@ export function readOptionalText(value: unknown): string | undefined {
 /** A path segment from an ID field (resource locator or plain string); empty is an input error. */
 export function readId(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	const raw = String(value ?? '').trim();
+	const raw = textValue(ctx, itemIndex, label, value).trim();
 	if (raw === '') {
 		throw inputError(ctx, itemIndex, label, 'it is empty', `Fill in "${label}".`);
 	}
@@ -110,8 +111,9 @@ interface Unit {
  * Sends campaigns for all items of a send operation. Items with "send to many" and the same body
  * (everything but the phones) share requests, packed up to 10,000 phones each; other items get
  * one request each. Every input is checked before the first request, and without Continue On
- * Fail a bad item stops the run before anything is sent. Requests go out in input order of
- * their first item; after a failed request the later ones are not sent unless Continue On Fail.
+ * Fail a bad item stops the run before anything is sent. Requests start in input order of their
+ * first item, several at once ("Max Concurrent Requests"); after a failed request no new one
+ * starts unless Continue On Fail (those already on their way finish).
  */
 export async function sendCampaigns(
 	ctx: IExecuteFunctions,
@@ -160,34 +162,32 @@ export async function sendCampaigns(
 	}
 	units.sort((a, b) => a.position - b.position);
 
-	let stopped = false;
-	for (const unit of units) {
-		if (stopped) {
-			for (const itemIndex of unit.itemIndexes) {
+	// Campaign requests go out side by side like the router's items ("Max Concurrent Requests"),
+	// paced by the shared HTTP layer; after a failed request no new one starts unless Continue On Fail.
+	const sendUnit = async (position: number): Promise<CampaignSent> => {
+		const unit = units[position];
+		const body = await ligueLeadRequest<IDataObject>(ctx, 'POST', path, { body: unit.body, itemIndex: unit.position });
+		const response: IDataObject = { ...unwrapData(body) };
+		if (typeof body?.message === 'string') response.message = body.message;
+		return { response, campaignRecipients: (unit.body.phones as string[]).length, campaignItems: unit.itemIndexes.length };
+	};
+	const concurrency = readConcurrency(ctx, ligueLead.pace.maxConcurrent);
+	const outcomes = await runPool(units.length, concurrency, sendUnit, !ctx.continueOnFail());
+	units.forEach((unit, position) => {
+		const outcome = outcomes[position];
+		for (const itemIndex of unit.itemIndexes) {
+			if (outcome === undefined) {
 				results.set(
 					itemIndex,
 					inputError(ctx, itemIndex, 'Send', 'not sent because an earlier request failed', 'Fix the failed item and run the node again.'),
 				);
+			} else if (outcome.ok) {
+				results.set(itemIndex, shape(itemIndex, requests.get(itemIndex) as CampaignRequest, outcome.value));
+			} else {
+				results.set(itemIndex, outcome.error as Error);
 			}
-			continue;
 		}
-		try {
-			const body = await ligueLeadRequest<IDataObject>(ctx, 'POST', path, { body: unit.body, itemIndex: unit.position });
-			const response: IDataObject = { ...unwrapData(body) };
-			if (typeof body?.message === 'string') response.message = body.message;
-			const sent: CampaignSent = {
-				response,
-				campaignRecipients: (unit.body.phones as string[]).length,
-				campaignItems: unit.itemIndexes.length,
-			};
-			for (const itemIndex of unit.itemIndexes) {
-				results.set(itemIndex, shape(itemIndex, requests.get(itemIndex) as CampaignRequest, sent));
-			}
-		} catch (error) {
-			for (const itemIndex of unit.itemIndexes) results.set(itemIndex, error as Error);
-			stopped = !ctx.continueOnFail();
-		}
-	}
+	});
 	return itemIndexes.map(
 		(itemIndex) => results.get(itemIndex) ?? inputError(ctx, itemIndex, 'Send', 'no result', 'Run the node again.'),
 	);

@@ -36,7 +36,11 @@ export const leadDetailFields: INodeProperties[] = [
 
 /** Maps the node's camelCase fields to the API's snake_case ones, checking the email. */
 export function readLeadDetails(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
-	const email = typeof fields.email === 'string' && fields.email.trim() !== '' ? requireEmail(ctx, itemIndex, 'Email', fields.email) : undefined;
+	// Anything given is checked (an object or a list is refused, not dropped).
+	const email =
+		fields.email !== undefined && fields.email !== null && !(typeof fields.email === 'string' && fields.email.trim() === '')
+			? requireEmail(ctx, itemIndex, 'Email', fields.email)
+			: undefined;
 	const details: IDataObject = compact({
 		name: fields.name,
 		email,

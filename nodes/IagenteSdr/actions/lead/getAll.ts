@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptions';
 import { collectPages } from '../../../shared/pagination';
-import { compact, requirePhone } from '../../../shared/validation';
+import { compact, readLimit, requirePhone } from '../../../shared/validation';
 import { iagenteRequest, toPage } from '../../transport';
 
 const show = { resource: ['lead'], operation: ['getAll'] };
@@ -82,7 +82,7 @@ export function buildLeadQuery(filters: IDataObject, sort: IDataObject): IDataOb
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : (readLimit(this, itemIndex));
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 	if (filters.phone) filters.phone = requirePhone(this, itemIndex, 'Filters → Phone', filters.phone, 'digits55');
 	const qs = buildLeadQuery(filters, this.getNodeParameter('sort', itemIndex, {}) as IDataObject);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	checkCount,
@@ -7,6 +7,7 @@ import {
 	checkRange,
 	checkUrl,
 	inputError,
+	readJsonParameter,
 	requireDialNumber,
 	requireText,
 } from '../../../shared/validation';
@@ -322,8 +323,7 @@ function readCarouselCards(ctx: Ctx, itemIndex: number): IDataObject[] {
 	const input = ctx.getNodeParameter('cardsInput', itemIndex, 'fields') as string;
 	let cards: IDataObject[];
 	if (input === 'json') {
-		const raw = ctx.getNodeParameter('cardsJson', itemIndex, '[]');
-		const parsed = typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: undefined }) : raw;
+		const parsed = readJsonParameter(ctx, itemIndex, 'cardsJson', 'Cards (JSON)', '[ { "title": "…" } ]');
 		if (!Array.isArray(parsed)) {
 			throw inputError(ctx, itemIndex, 'Cards (JSON)', 'it is not a JSON array of cards', 'Write the cards as [ { "title": "…" }, … ].');
 		}

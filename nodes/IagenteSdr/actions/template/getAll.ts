@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/descriptions';
 import { collectPages } from '../../../shared/pagination';
-import { compact } from '../../../shared/validation';
+import { compact, readLimit } from '../../../shared/validation';
 import { iagenteRequest, toPage } from '../../transport';
 
 const show = { resource: ['template'], operation: ['getAll'] };
@@ -44,7 +44,7 @@ export function buildTemplateQuery(filters: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : (readLimit(this, itemIndex));
 	const qs = buildTemplateQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	// The template list is documented without paging parameters: page 2+ is only asked for when
 	// the answer itself reports more pages.

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllFields } from '../../../shared/descriptions';
 import { collectCursor } from '../../../shared/pagination';
 import type { CursorPage } from '../../../shared/pagination';
-import { checkMaxLength, inputError } from '../../../shared/validation';
+import { checkMaxLength, inputError, readLimit } from '../../../shared/validation';
 import { getLocationId, leadwayRequest } from '../../transport';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
@@ -158,7 +158,7 @@ export function nextSearchCursor(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : (readLimit(this, itemIndex));
 	const input = readSearchInput(this, itemIndex);
 	const locationId = await getLocationId(this, itemIndex);
 	// One page size for every page, so page numbers (when no searchAfter comes back) stay aligned.

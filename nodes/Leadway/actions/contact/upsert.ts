@@ -34,7 +34,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(this, itemIndex, 'Email', 'neither Email nor Phone was given', 'Fill in Email or Phone: Leadway finds the contact to update by them.');
 	}
 	const body = buildCreateContactBody(await getLocationId(this, itemIndex), details);
-	const response = await leadwayRequest<IDataObject>(this, 'POST', '/contacts/upsert', { body, itemIndex });
+	// An upsert finds the contact by email or phone before it writes: repeating it after a 503 or a
+	// lost answer updates the same contact again, so it is retried like a read.
+	const response = await leadwayRequest<IDataObject>(this, 'POST', '/contacts/upsert', { body, itemIndex, safeToRepeat: true });
 	const contact = unwrap(response, 'contact');
 	return typeof response.new === 'boolean' ? { ...contact, new: response.new } : contact;
 }

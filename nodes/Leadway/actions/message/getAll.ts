@@ -6,6 +6,7 @@ import { collectCursor } from '../../../shared/pagination';
 import type { CursorPage } from '../../../shared/pagination';
 import { leadwayRequest } from '../../transport';
 import { readId } from '../common';
+import { readLimit } from '../../../shared/validation';
 
 const show = { resource: ['message'], operation: ['getAll'] };
 
@@ -85,7 +86,7 @@ export function toMessagePage(body: unknown): CursorPage<string> {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const conversationId = readId(this, itemIndex, 'conversationId', 'Conversation ID');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : (readLimit(this, itemIndex));
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const types = Array.isArray(filters.types) ? (filters.types as string[]) : [];
 	return await collectCursor<string>(

@@ -384,9 +384,11 @@ async function findContact(
 	const locationId = await getLocationId(ctx, itemIndex);
 	const key = by === 'phone' ? 'phone' : 'email';
 	if (create) {
+		// Repeating an upsert finds the same contact again: safe to retry after a 503.
 		const response = await leadwayRequest<IDataObject>(ctx, 'POST', '/contacts/upsert', {
 			body: { locationId, [key]: value },
 			itemIndex,
+			safeToRepeat: true,
 		});
 		const id = unwrap(response, 'contact').id;
 		if (typeof id === 'string' && id !== '') return id;

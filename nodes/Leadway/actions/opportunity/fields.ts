@@ -1,7 +1,7 @@
 // Fields and readers shared by the opportunity operations: pipeline and stage pickers, status, values.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkMaxLength, inputError } from '../../../shared/validation';
+import { checkMaxLength, inputError, textValue } from '../../../shared/validation';
 import { readId } from '../common';
 import { customFieldsField, readCustomFields } from '../contact/fields';
 
@@ -96,7 +96,7 @@ export function optionalId(raw: unknown): string | undefined {
 export function readOpportunityDetails(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const details: IDataObject = {};
 	if (fields.name !== undefined) {
-		const name = String(fields.name).trim();
+		const name = textValue(ctx, itemIndex, 'Name', fields.name).trim();
 		if (name === '') throw inputError(ctx, itemIndex, 'Name', 'it is empty', 'Give the opportunity a name.');
 		checkMaxLength(ctx, itemIndex, 'Name', name, 255);
 		details.name = name;
@@ -114,7 +114,7 @@ export function readOpportunityDetails(ctx: IExecuteFunctions, itemIndex: number
 		}
 		details.monetaryValue = value;
 	}
-	const assignedTo = optionalId(fields.assignedTo);
+	const assignedTo = optionalId(textValue(ctx, itemIndex, 'Assigned To', fields.assignedTo));
 	if (assignedTo) details.assignedTo = assignedTo;
 	const customFields = readCustomFields(ctx, itemIndex, fields);
 	if (customFields) details.customFields = customFields;

@@ -6,6 +6,7 @@ import { collectCursor } from '../../../shared/pagination';
 import type { CursorPage } from '../../../shared/pagination';
 import type { RequestContext } from '../../../shared/http';
 import { getLocationId, leadwayRequest } from '../../transport';
+import { readLimit } from '../../../shared/validation';
 
 const show = { resource: ['template'], operation: ['getAll'] };
 
@@ -75,7 +76,7 @@ export async function fetchTemplatePage(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = returnAll ? 0 : (readLimit(this, itemIndex));
 	const locationId = await getLocationId(this, itemIndex);
 	const qs = buildTemplateQuery(locationId, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	return await collectCursor<number>(

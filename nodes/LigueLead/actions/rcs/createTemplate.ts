@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkCount, checkMaxLength, checkUrl, inputError, requireDialNumber, requireText } from '../../../shared/validation';
+import { checkCount, checkMaxLength, checkUrl, inputError, readJsonParameter, requireDialNumber, requireText } from '../../../shared/validation';
 import { ligueLeadRequest, unwrapData } from '../../transport';
 import { readVariables, variablesField } from './send';
 
@@ -359,8 +359,7 @@ async function readCarouselCards(ctx: Ctx, itemIndex: number): Promise<IDataObje
 	const input = ctx.getNodeParameter('cardsInput', itemIndex, 'fields') as string;
 	let cards: IDataObject[];
 	if (input === 'json') {
-		const raw = ctx.getNodeParameter('cardsJson', itemIndex, '[]');
-		const parsed = typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: undefined }) : raw;
+		const parsed = readJsonParameter(ctx, itemIndex, 'cardsJson', 'Cards (JSON)', '[ { "header": "…", "body": "…" } ]');
 		if (!Array.isArray(parsed)) {
 			throw inputError(ctx, itemIndex, 'Cards (JSON)', 'it is not a JSON array of cards', 'Write the cards as [ { "header": "…", "body": "…" }, … ].');
 		}

@@ -1,9 +1,8 @@
 // What goes into POST /v1/messages for each message type. The type list and `text: { body }` are
 // Superlead's; the other shapes follow the WhatsApp Cloud API that Superlead mirrors.
-import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkMaxLength, checkRange, checkUrl, inputError, requireText } from '../../../shared/validation';
+import { checkMaxLength, checkRange, checkUrl, inputError, readJsonParameter, requireText } from '../../../shared/validation';
 
 /** WhatsApp's own limits (Cloud API): text body and media caption. */
 export const TEXT_MAX = 4096;
@@ -321,15 +320,7 @@ function readNumber(ctx: IExecuteFunctions, itemIndex: number, name: string, lab
 }
 
 function readJsonMessage(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter('messageJson', itemIndex);
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = jsonParse(raw);
-		} catch {
-			throw inputError(ctx, itemIndex, 'Message JSON', 'it is not valid JSON', 'Check the quotes, commas and braces, e.g. {"type": "contacts", "contacts": [...]}.');
-		}
-	}
+	const parsed = readJsonParameter(ctx, itemIndex, 'messageJson', 'Message JSON', '{"type": "contacts", "contacts": [...]}');
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw inputError(ctx, itemIndex, 'Message JSON', 'it is not a JSON object', 'Write one object, e.g. {"type": "contacts", "contacts": [...]}.');
 	}

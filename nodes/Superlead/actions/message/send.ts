@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 
 import { timing } from '../../../shared/http';
 import { idempotencyKey } from '../../../shared/idempotency';
-import { checkMaxLength, checkRange, requireText } from '../../../shared/validation';
+import { checkMaxLength, checkRange, requireText, textValue } from '../../../shared/validation';
 import { ERROR_HINTS, superleadFind, superleadRequest, unwrapRecord } from '../../transport';
 import { readRecipient } from '../common';
 import { LEAD_LIMITS } from '../lead/create';
@@ -233,11 +233,11 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const { to, isPhone } = readRecipient(this, itemIndex, this.getNodeParameter('to', itemIndex));
 	const content = readMessageContent(this, itemIndex, this.getNodeParameter('messageType', itemIndex) as string);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const externalId = String(options.externalId ?? '');
+	const externalId = textValue(this, itemIndex, 'External ID', options.externalId);
 	checkMaxLength(this, itemIndex, 'External ID', externalId, 255);
 	const body = buildSendBody(to, content, {
 		externalId,
-		replyToMessageId: String(options.replyToMessageId ?? '').trim(),
+		replyToMessageId: textValue(this, itemIndex, 'Reply To Message ID', options.replyToMessageId).trim(),
 	});
 
 	const { createLead, leadName } = readLeadCreation(this, itemIndex, isPhone);
@@ -245,7 +245,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const timeoutSeconds = wait ? checkRange(this, itemIndex, 'Timeout (Seconds)', Number(this.getNodeParameter('statusTimeout', itemIndex, 60)), 1, 600) : 0;
 	const intervalSeconds = wait ? checkRange(this, itemIndex, 'Check Every (Seconds)', Number(this.getNodeParameter('pollInterval', itemIndex, 5)), 1, 60) : 0;
 
-	const key = String(options.idempotencyKey ?? '').trim() || defaultIdempotencyKey(this, itemIndex, body);
+	const key =
+		textValue(this, itemIndex, 'Idempotency Key', options.idempotencyKey).trim() || defaultIdempotencyKey(this, itemIndex, body);
 
 	return { to, body, key, createLead, leadName, wait, timeoutSeconds, intervalSeconds };
 }
