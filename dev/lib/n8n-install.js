@@ -167,9 +167,16 @@ async function ensureN8n({ log = console.log, verbose = false } = {}) {
 
 module.exports = { ensureN8n, N8N_VERSION, paths, nodeBinary, repoRoot };
 
+// `node dev/lib/n8n-install.js [--verbose] [--print-bin]`: installs if needed; --print-bin prints the n8n
+// executable's path on stdout (progress goes to stderr then), for scripts that run n8n themselves.
 if (require.main === module) {
-	ensureN8n({ verbose: process.argv.includes('--verbose') }).catch((e) => {
-		console.error(e.message);
-		process.exit(1);
-	});
+	const printBin = process.argv.includes('--print-bin');
+	ensureN8n({ verbose: process.argv.includes('--verbose'), log: printBin ? console.error : console.log })
+		.then((install) => {
+			if (printBin) console.log(install.bin);
+		})
+		.catch((e) => {
+			console.error(e.message);
+			process.exit(1);
+		});
 }

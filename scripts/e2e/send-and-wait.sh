@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Opt-in check of Send and Wait for Response in a REAL n8n (not part of CI). Needs the n8n that
-# run.sh installs (run it once first, or set N8N_BIN). Loads this package from `npm pack`, publishes
-# two workflows (Webhook → IAGENTE SDR Send and Wait → HTTP Request to the mock: one Approval with
+# Opt-in check of Send and Wait for Response in a REAL n8n (not part of CI). Uses the n8n that
+# `npm run dev` / `npm run test:e2e` install in their cache (installed here if missing), or N8N_BIN.
+# Loads this package from `npm pack`, publishes two workflows (Webhook → IAGENTE SDR Send and Wait → HTTP Request to the mock: one Approval with
 # Approve and Disapprove, one Free Text), starts n8n on free loopback ports, and lets
 # send-and-wait.js send, open, tamper with and answer the links. Exits non-zero when a check fails.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 work="${E2E_WORK:-/tmp/n8n-e2e}/send-and-wait"
-n8n="${N8N_BIN:-${E2E_WORK:-/tmp/n8n-e2e}/n8n/node_modules/.bin/n8n}"
-[ -x "$n8n" ] || { echo "No n8n at $n8n: run scripts/e2e/run.sh once, or set N8N_BIN." >&2; exit 1; }
 export PATH="$repo/node_modules/node/bin:$PATH"
+n8n="${N8N_BIN:-$(node "$repo/dev/lib/n8n-install.js" --print-bin)}"
+[ -x "$n8n" ] || { echo "No n8n at $n8n (set N8N_BIN to an n8n 2.x executable)." >&2; exit 1; }
 read -r n8n_port broker_port mock_port < <(node -e '
 const net = require("net"); const ports = [];
 (function take() { const s = net.createServer().listen(0, "127.0.0.1", () => { ports.push(s.address().port); s.close(() => ports.length < 3 ? take() : console.log(ports.join(" "))); }); })();')
