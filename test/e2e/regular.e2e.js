@@ -7,6 +7,7 @@ const { describe, it, before, after } = require('node:test');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE } = require('./helpers');
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
 const { checkEditor } = require('./editor');
+const { sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf } = require('./send-and-wait');
 
 describe('n8n regular mode with the packed package', () => {
 	let stack;
@@ -44,6 +45,24 @@ describe('n8n regular mode with the packed package', () => {
 			await runSendWorkflow(stack, file);
 		});
 	}
+
+	it('Send and Wait, IAGENTE SDR WhatsApp approval: waits, one signed link sent, page, altered link 401, approval resumes', { timeout: 180000 }, async () => {
+		const sent = await sendAndReadLink(stack, 'iagente-whatsapp-approval.json');
+		await checkPageAndTamper(stack, sent);
+		await answerAndCheck(stack, sent, { approved: 'true' }, { data: { approved: true } });
+	});
+
+	it('Send and Wait, LigueLead SMS free text: waits, one signed link sent, page, empty text 400, text resumes', { timeout: 180000 }, async () => {
+		const sent = await sendAndReadLink(stack, 'liguelead-sms-free-text.json');
+		await checkPageAndTamper(stack, sent);
+		const empty = await form(sent.link, { text: '  ' });
+		const html = await empty.text();
+		assert.equal(empty.status, 400, `an empty free text must get 400, got ${empty.status}`);
+		assert.ok(html.includes('Write a response before sending.'), 'the page says why the empty answer was refused');
+		assert.equal(await statusOf(stack, sent.executionId), 'waiting', 'the execution still waits after the empty answer');
+		const text = 'Terça às 14h, pode ser? <sem problema>';
+		await answerAndCheck(stack, sent, { text }, { data: { text } });
+	});
 
 	for (const file of Object.keys(TRIGGER_CASES)) {
 		it(`${file}: genuine webhooks start one execution each, forged ones none`, { timeout: 300000 }, async () => {

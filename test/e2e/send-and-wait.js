@@ -1,0 +1,133 @@
+// "Send and Wait for Response" in a real n8n: an example workflow sends its question through the
+// sandbox, the execution waits, and the signed link read from the recorded message is opened,
+// tampered with and answered the way a browser would. Used by regular.e2e.js (one n8n boot).
+'use strict';
+const assert = require('node:assert/strict');
+const { waitForExecution, parseExecutionData } = require('../../dev/lib/n8n');
+const { waitFor } = require('../../dev/lib/proc');
+const { workflowByFile, tally } = require('./helpers');
+const { MANUAL } = require('./expectations');
+
+const SIGNED_LINK = /(http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/(\d+)\/([0-9a-f-]{36})\?signature=[0-9a-f]{64})$/;
+
+/**
+ * The cases, written out by hand from the workflow files: what the node must send and where the link
+ * goes in the text (chat: blank line + "Respond: <link>"; SMS: the bare link on the next line).
+ */
+const SEND_AND_WAIT_CASES = {
+	'iagente-whatsapp-approval.json': {
+		provider: 'iagente',
+		node: 'Ask for Approval',
+		path: '/whatsapp/messages',
+		textField: 'text',
+		before: 'Aprova o desconto de 10% para a Maria Santos?\n\nRespond: ',
+		otherFields: { phone: '5511999999999', type: 'text' },
+		// The labels come back HTML-escaped: "&" would otherwise start an entity.
+		pageIncludes: ['>Aprovar</button>', '>Recusar &amp; negociar</button>', '<p>Aprova o desconto de 10% para a Maria Santos?</p>'],
+	},
+	'liguelead-sms-free-text.json': {
+		provider: 'liguelead',
+		node: 'Ask by SMS',
+		path: '/sms',
+		textField: 'message',
+		before: 'Qual o melhor horario para a visita tecnica?\n',
+		otherFields: { title: 'Pergunta de horario', phones: ['11999999999'] },
+		pageIncludes: ['<h1>Horario da visita</h1>', '<textarea id="text" name="text" required></textarea>', '>Enviar</button>'],
+	},
+};
+
+const form = (url, fields) =>
+	fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+async function statusOf(stack, executionId) {
+	const e = await stack.client.getExecution(executionId);
+	return e && e.status;
+}
+
+/** The signature with its last hex digit changed: what a forged or mistyped link looks like. */
+function tamper(link) {
+	return link.replace(/[0-9a-f]$/, (c) => (c === '0' ? '1' : '0'));
+}
+
+/**
+ * Runs the workflow from its Manual Trigger, waits until n8n holds the execution as `waiting`, checks
+ * the one message the sandbox recorded and returns the signed link in it.
+ */
+async function sendAndReadLink(stack, file) {
+	const wf = workflowByFile(stack, file);
+	const testCase = SEND_AND_WAIT_CASES[file];
+	const { sandbox } = stack;
+	// Only the messages endpoint: the published triggers talk to the same sandbox meanwhile.
+	const messages = () => sandbox.requests({ provider: testCase.provider, path: testCase.path });
+	const before = messages().length;
+	const executionId = await stack.client.runManually(wf.id, MANUAL);
+	let ended = '';
+	await waitFor(
+		`execution ${executionId} of "${wf.name}" to wait for a response`,
+		async () => {
+			const status = await statusOf(stack, executionId);
+			if (['success', 'error', 'crashed', 'canceled'].includes(status)) ended = `it ended "${status}" instead of waiting`;
+			return status === 'waiting';
+		},
+		{ timeoutMs: 90000, intervalMs: 300, failFast: () => ended },
+	);
+
+	const records = messages().slice(before);
+	assert.equal(records.length, 1, `"${wf.name}": the sandbox recorded ${records.length} requests to ${testCase.path}, expected the one message`);
+	const [record] = records;
+	assert.equal(`${record.method} ${record.path}`, `POST ${testCase.path}`, `"${wf.name}": the message goes to ${testCase.path}`);
+	assert.ok(record.status >= 200 && record.status < 300, `"${wf.name}": the sandbox answered the message ${record.status}: ${JSON.stringify(record.responseBody)}`);
+	const { [testCase.textField]: text, ...rest } = record.body;
+	assert.deepEqual(rest, testCase.otherFields, `"${wf.name}": fields of the message besides its text`);
+	assert.ok(String(text).startsWith(testCase.before), `"${wf.name}": the text starts with the question: ${JSON.stringify(text)}`);
+	const link = String(text).slice(testCase.before.length);
+	const match = SIGNED_LINK.exec(link);
+	assert.ok(match && match.index === 0, `"${wf.name}": after the question comes only a signed resume link, got ${JSON.stringify(link)}`);
+	const node = wf.nodes.find((n) => n.name === testCase.node);
+	assert.equal(match[2], String(executionId), 'the link resumes this execution');
+	assert.equal(match[3], node.id, `the link ends in the ID of node "${testCase.node}"`);
+	assert.ok(link.startsWith(`${stack.webhookBase.replace(/\/$/, '')}/webhook-waiting/`), `the link points at this n8n (${stack.webhookBase}): ${link}`);
+	tally.requests += 1;
+	return { wf, testCase, executionId, link };
+}
+
+/** GET shows the page; an altered link is refused (GET and POST) and resumes nothing. */
+async function checkPageAndTamper(stack, { wf, testCase, executionId, link }) {
+	const page = await fetch(link);
+	const html = await page.text();
+	assert.equal(page.status, 200, `GET of the link of "${wf.name}" answers the page, got ${page.status}: ${html.slice(0, 300)}`);
+	assert.match(String(page.headers.get('content-type')), /^text\/html/, 'the page is HTML');
+	for (const part of testCase.pageIncludes) assert.ok(html.includes(part), `the page of "${wf.name}" shows ${part}`);
+	assert.equal(await statusOf(stack, executionId), 'waiting', 'opening the page (as a link preview would) answers nothing');
+
+	const forged = tamper(link);
+	const get = await fetch(forged);
+	await get.text();
+	assert.equal(get.status, 401, `GET of a link with an altered signature must get 401, got ${get.status}`);
+	const post = await form(forged, testCase.textField === 'text' ? { approved: 'true' } : { text: 'forged' });
+	await post.text();
+	assert.equal(post.status, 401, `POST to a link with an altered signature must get 401, got ${post.status}`);
+	assert.equal(await statusOf(stack, executionId), 'waiting', 'the execution still waits after the altered link');
+	tally.forgedRefused += 2;
+}
+
+/** Posts the answer, waits for the execution to finish and checks what the node output. */
+async function answerAndCheck(stack, { wf, testCase, executionId, link }, fields, expected) {
+	const res = await form(link, fields);
+	const html = await res.text();
+	assert.equal(res.status, 200, `the answer to "${wf.name}" is recorded, got ${res.status}: ${html.slice(0, 300)}`);
+	assert.ok(html.includes('Your response was recorded'), 'the person sees that the answer was recorded');
+	const { execution } = await waitForExecution(stack.client, stack.install, executionId);
+	const data = parseExecutionData(stack.install, execution);
+	const runs = data.resultData.runData[testCase.node] || [];
+	const last = runs[runs.length - 1];
+	assert.equal(execution.status, 'success', `execution ${executionId} of "${wf.name}" ended ${execution.status}: ${last && last.error ? last.error.message : ''}`);
+	const output = ((last && last.data && last.data.main && last.data.main[0]) || []).map((item) => item.json);
+	assert.deepEqual(output, [expected], `"${testCase.node}" resumes with what the person answered`);
+	// Resuming must not send the question again.
+	const sent = stack.sandbox.requests({ provider: testCase.provider, path: testCase.path }).filter((r) => String(r.body[testCase.textField]).includes(link));
+	assert.equal(sent.length, 1, `the question of "${wf.name}" went out ${sent.length} times`);
+	tally.executions += 1;
+}
+
+module.exports = { SEND_AND_WAIT_CASES, sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf };
