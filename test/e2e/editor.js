@@ -64,7 +64,13 @@ async function openWorkflow(page, baseUrl, workflow) {
 
 /** Every node of this package on the canvas must show its own icon, loaded from the package (an unknown node gets n8n's "?" instead). */
 async function assertIcons(page, workflowName) {
-	const icons = await page.$$eval(`[data-test-id="canvas-node"][data-node-type^="${PACKAGE}."]`, (els) =>
+	const selector = `[data-test-id="canvas-node"][data-node-type^="${PACKAGE}."]`;
+	// The canvas shows the nodes before their icons have arrived (a busy machine makes this visible):
+	// wait until each image is done, loaded or broken; the checks below then tell which.
+	await page
+		.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((el) => !el.querySelector('img') || el.querySelector('img').complete), { timeout: 30000 }, selector)
+		.catch(() => {});
+	const icons = await page.$$eval(selector, (els) =>
 		els.map((el) => {
 			const img = el.querySelector('img');
 			return { name: el.getAttribute('data-node-name'), src: img ? img.getAttribute('src') : null, loaded: !!img && img.complete && img.naturalWidth > 0 };
