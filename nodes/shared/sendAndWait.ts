@@ -16,7 +16,7 @@ import { smsSize } from './sms';
 import { guardWebhook } from './webhook';
 import type { SmsSize } from './sms';
 import { toEpochMs } from './time';
-import { inputError, requireText } from './validation';
+import { checkRange, inputError, requireText } from './validation';
 
 /** n8n's own value ('sendAndWait'): n8n's editor and waiting-webhook server look for it. */
 export const SEND_AND_WAIT = SEND_AND_WAIT_OPERATION;
@@ -351,7 +351,7 @@ function readRequest(ctx: IExecuteFunctions, itemIndex: number): ResponseRequest
 
 /** Size of an SMS with the link; refuses one longer than "Max SMS Parts" before anything is sent. */
 export function checkSmsParts(ctx: IExecuteFunctions, itemIndex: number, request: ResponseRequest): SmsSize {
-	const max = Number(ctx.getNodeParameter('maxSmsParts', itemIndex, MAX_SMS_PARTS_DEFAULT));
+	const max = checkRange(ctx, itemIndex, 'Max SMS Parts', ctx.getNodeParameter('maxSmsParts', itemIndex, MAX_SMS_PARTS_DEFAULT) as number, 1, 10);
 	const size = smsSize(request.smsText);
 	if (size.parts > max) {
 		const perPart = size.encoding === 'GSM-7' ? '153' : '67';
