@@ -137,7 +137,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Email Options',
 		name: 'emailOptions',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: onlyEmail },
 		options: [
