@@ -162,13 +162,13 @@ export class IagenteSdrTrigger implements INodeType {
 			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
 
 			const options = this.getNodeParameter('options', {}) as IDataObject;
-			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
-
 			const name = typeof body.event === 'string' ? body.event : typeof body.type === 'string' ? body.type : '';
 			const events = this.getNodeParameter('events', []);
 			if (!Array.isArray(events) || !events.includes(name)) {
 				return acknowledge(`event "${name}" is not selected`);
 			}
+			// Last: only events that would start an execution take a place among the remembered IDs.
+			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
 			return { workflowData: [this.helpers.returnJsonArray(body)] };
 		});
 	}

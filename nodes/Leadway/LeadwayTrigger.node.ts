@@ -92,7 +92,7 @@ export class LeadwayTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add Option',
+				placeholder: 'Add option',
 				default: {},
 				options: [
 					{
@@ -196,10 +196,6 @@ export class LeadwayTrigger implements INodeType {
 				return rejectRequest(this, 401, 'Stale or missing timestamp');
 			}
 
-			if (options.ignoreRepeats !== false && typeof body.webhookId === 'string' && body.webhookId !== '') {
-				if (isRepeatedDelivery(this, SEEN_IDS_KEY, body.webhookId)) return acknowledge('repeated delivery');
-			}
-
 			const type = typeof body.type === 'string' ? body.type : '';
 			const events = selectedEvents(this.getNodeParameter('events', []), this.getNodeParameter('otherEvents', ''));
 			if (!events.includes(ALL_EVENTS) && !events.includes(type)) {
@@ -213,6 +209,11 @@ export class LeadwayTrigger implements INodeType {
 				if (!messageTypes.includes(normalizeMessageType(body.messageType))) {
 					return acknowledge(`message type "${body.messageType}" is not selected`);
 				}
+			}
+
+			// Last: only events that would start an execution take a place among the remembered IDs.
+			if (options.ignoreRepeats !== false && typeof body.webhookId === 'string' && body.webhookId !== '') {
+				if (isRepeatedDelivery(this, SEEN_IDS_KEY, body.webhookId)) return acknowledge('repeated delivery');
 			}
 
 			return { workflowData: [this.helpers.returnJsonArray(body)] };

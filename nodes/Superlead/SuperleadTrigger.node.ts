@@ -219,7 +219,6 @@ export class SuperleadTrigger implements INodeType {
 
 			const body = readJsonObject(this, rawBody);
 			if (body === undefined) return rejectRequest(this, 400, 'Malformed body: expected a JSON object');
-			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
 
 			const events = this.getNodeParameter('events', []);
 			const statuses = this.getNodeParameter('statuses', []);
@@ -229,6 +228,8 @@ export class SuperleadTrigger implements INodeType {
 				incomingNames: splitNames(String(options.incomingEvents ?? DEFAULT_INCOMING_EVENTS)),
 			});
 			if (reason !== undefined) return acknowledge(reason);
+			// Last: only events that would start an execution take a place among the remembered IDs.
+			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
 			return { workflowData: [this.helpers.returnJsonArray(body)] };
 		});
 	}

@@ -242,8 +242,11 @@ export async function route(
 					: [],
 			);
 			results = runBatch(this, operation, indexes).then((settled) => {
+				// Every item's result is remembered here, not when its turn comes: without Continue On
+				// Fail the pool may stop before reaching an item whose campaign had an unknown outcome.
 				for (const [index, entry] of settled) {
-					if (!(entry instanceof Error)) memo.remember(index, payloadOf(index), entry);
+					if (entry instanceof Error) rememberIfUnknown(memo, index, payloadOf(index), attachItemIndex(this, entry, index));
+					else memo.remember(index, payloadOf(index), entry);
 				}
 				return settled;
 			});

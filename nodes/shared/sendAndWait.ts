@@ -16,7 +16,7 @@ import { smsSize } from './sms';
 import { guardWebhook } from './webhook';
 import type { SmsSize } from './sms';
 import { toEpochMs } from './time';
-import { inputError, requireText } from './validation';
+import { checkRange, inputError, requireText } from './validation';
 
 /** n8n's own value ('sendAndWait'): n8n's editor and waiting-webhook server look for it. */
 export const SEND_AND_WAIT = SEND_AND_WAIT_OPERATION;
@@ -351,7 +351,7 @@ function readRequest(ctx: IExecuteFunctions, itemIndex: number): ResponseRequest
 
 /** Size of an SMS with the link; refuses one longer than "Max SMS Parts" before anything is sent. */
 export function checkSmsParts(ctx: IExecuteFunctions, itemIndex: number, request: ResponseRequest): SmsSize {
-	const max = Number(ctx.getNodeParameter('maxSmsParts', itemIndex, MAX_SMS_PARTS_DEFAULT));
+	const max = checkRange(ctx, itemIndex, 'Max SMS Parts', ctx.getNodeParameter('maxSmsParts', itemIndex, MAX_SMS_PARTS_DEFAULT) as number, 1, 10);
 	const size = smsSize(request.smsText);
 	if (size.parts > max) {
 		const perPart = size.encoding === 'GSM-7' ? '153' : '67';
@@ -475,6 +475,10 @@ export function renderResponsePage(content: PageContent): string {
 	return page(content.title, parts.join(''));
 }
 
+export function renderUnreadablePage(): string {
+	return page('Response not recorded', '<h1>That did not work</h1><p>Your response could not be read, so nothing was recorded. Open the link from the message again and use the buttons.</p>');
+}
+
 export function renderRecordedPage(): string {
 	return page('Response recorded', '<h1>Got it, thanks</h1><p>Your response was recorded. This page can be closed now.</p>');
 }
@@ -536,7 +540,10 @@ function readForm(ctx: IWebhookFunctions): IDataObject {
  */
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	// Like the triggers: nothing a visitor sends can make this throw (a throw would fail the waiting execution).
-	return await guardWebhook(this, 'Send and Wait', async () => await answerResponsePage(this));
+	// A person reads the answer in a browser: a refusal is a page, not JSON.
+	return await guardWebhook(this, 'Send and Wait', async () => await answerResponsePage(this), () =>
+		sendPage(this, 400, renderUnreadablePage()),
+	);
 }
 
 async function answerResponsePage(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -87,6 +87,7 @@ export async function guardWebhook(
 	ctx: IWebhookFunctions,
 	label: string,
 	handle: () => Promise<IWebhookResponseData>,
+	refuse: () => IWebhookResponseData = () => rejectRequest(ctx, 401, INTERNAL_REFUSAL),
 ): Promise<IWebhookResponseData> {
 	try {
 		return await handle();
@@ -96,7 +97,11 @@ export async function guardWebhook(
 		} catch {
 			// A logger that fails must not turn the refusal into a 500.
 		}
-		return rejectRequest(ctx, 401, INTERNAL_REFUSAL);
+		try {
+			return refuse();
+		} catch {
+			return rejectRequest(ctx, 401, INTERNAL_REFUSAL);
+		}
 	}
 }
 

@@ -115,6 +115,13 @@ describe('Leadway message send: attachments from binary data', () => {
 		expect(error?.description).toContain('JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3, WAV');
 	});
 
+	it('refuses a Max Attachment Size that is not a positive number instead of using the default', async () => {
+		const { error } = await runNode(
+			setup(send({ additionalFields: { maxAttachmentMb: '={{ "dez" }}' } }), { binaryInput: [binaryFile(PDF, 'application/pdf', 'proposta.pdf')] }),
+		);
+		expect(error?.message).toBe('Max Attachment Size (MB): dez is outside the allowed range [item 0]');
+	});
+
 	it('refuses a file over the size limit before uploading anything, and sends the other items', async () => {
 		api()
 			.post('/conversations/messages', { type: 'WhatsApp', contactId: CONTACT_ID, attachments: ['https://example.com/tabela.png'], message: 'Sem arquivo' })

@@ -153,6 +153,24 @@ describe('Leadway opportunity', () => {
 		expect(items).toEqual([{ json: moved, pairedItem: { item: 0 } }]);
 	});
 
+	it('checks every item before updating any: a bad second item stops the node before the first is written', async () => {
+		const { items, error } = await runNode(
+			setup({
+				resource: 'opportunity',
+				operation: 'update',
+				opportunityId: '={{ $json.id }}',
+				pipelineId: '',
+				updateFields: { monetaryValue: '={{ $json.value }}' },
+			}),
+			[
+				{ id: OPPORTUNITY.id, value: 100 },
+				{ id: 'op2', value: 'cem reais' },
+			],
+		);
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Monetary Value: "cem reais" is not an amount [item 1]');
+	});
+
 	it('refuses an update with nothing to change', async () => {
 		const { error } = await runNode(
 			setup({ resource: 'opportunity', operation: 'update', opportunityId: OPPORTUNITY.id, pipelineId: '', updateFields: {} }),

@@ -244,6 +244,17 @@ describe('Leadway trigger replay protection', () => {
 });
 
 describe('Leadway trigger filters', () => {
+	it('keeps only the IDs of events it runs for, so unselected events cannot push real ones out of the memory', async () => {
+		const staticData: IDataObject = {};
+		const unselected = inbound({ type: 'OpportunityCreate', webhookId: 'wh-other-1' });
+		const ignored = await deliver(unselected, (raw) => ({ 'x-ghl-signature': signEd(raw) }), {}, { staticData });
+		expect(ignored.result.workflowData).toBeUndefined();
+		expect(staticData.recentWebhookIds).toBeUndefined();
+		const selected = inbound({ webhookId: 'wh-real-1' });
+		await deliver(selected, (raw) => ({ 'x-ghl-signature': signEd(raw) }), {}, { staticData });
+		expect(staticData.recentWebhookIds).toEqual(['wh-real-1']);
+	});
+
 	it('answers but does not run for an event type that is not selected', async () => {
 		const { result, captured } = await deliver(
 			inbound({ type: 'OpportunityCreate' }),

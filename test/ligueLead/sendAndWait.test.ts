@@ -67,6 +67,11 @@ describe('LigueLead Send and Wait for Response', () => {
 		expect(items[0].json).toMatchObject({ parts: 3, creditsPerPhone: 3 });
 	});
 
+	it('refuses a Max SMS Parts that is not a number instead of skipping the length check', async () => {
+		const { error } = await runNode(sendAndWait({ message: 'x'.repeat(900), maxSmsParts: '={{ "two" }}' }));
+		expect(error?.message).toBe('Max SMS Parts: two is outside the allowed range [item 0]');
+	});
+
 	it('names the accents that switch the SMS to UCS-2 when it does not fit', async () => {
 		const { error } = await runNode(sendAndWait({ message: 'Confirma a visita amanhã às 10h? Responda pelo link abaixo, por favor.' }));
 		expect(error?.message).toMatch(/in 4 parts \(UCS-2\), more than Max SMS Parts \(2\) \[item 0\]$/);

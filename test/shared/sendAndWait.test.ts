@@ -139,7 +139,9 @@ describe('Send and Wait answer (POST)', () => {
 			});
 			const result: IWebhookResponseData = await node.webhook.call(context);
 			expect(result.workflowData).toBeUndefined();
-			expect([400, 401]).toContain(captured.statusCode);
+			// A person sees a page, never a JSON refusal or a 500.
+			expect(captured.statusCode).toBe(400);
+			expect(captured.headers?.['content-type']).toBe('text/html; charset=utf-8');
 		}
 	});
 

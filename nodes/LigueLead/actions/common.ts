@@ -179,7 +179,10 @@ export async function sendCampaigns(
 			if (outcome === undefined) {
 				results.set(
 					itemIndex,
-					inputError(ctx, itemIndex, 'Send', 'not sent because an earlier request failed', 'Fix the failed item and run the node again.'),
+					new NodeOperationError(ctx.getNode(), `Not sent because an earlier request failed [item ${itemIndex}]`, {
+						itemIndex,
+						description: 'Nothing went out for this item. Fix the failed item and run the node again.',
+					}),
 				);
 			} else if (outcome.ok) {
 				results.set(itemIndex, shape(itemIndex, requests.get(itemIndex) as CampaignRequest, outcome.value));
@@ -189,7 +192,9 @@ export async function sendCampaigns(
 		}
 	});
 	return itemIndexes.map(
-		(itemIndex) => results.get(itemIndex) ?? inputError(ctx, itemIndex, 'Send', 'no result', 'Run the node again.'),
+		(itemIndex) =>
+			results.get(itemIndex) ??
+			new NodeOperationError(ctx.getNode(), `No result for this item [item ${itemIndex}]`, { itemIndex, description: 'Run the node again.' }),
 	);
 }
 

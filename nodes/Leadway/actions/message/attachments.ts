@@ -1,5 +1,6 @@
 // Files from the item's binary data, uploaded to the contact's conversation and sent as attachments.
 // Endpoints and the `fileAttachment` field follow HighLevel's official SDK (@gohighlevel/api-client 3.1.0).
+import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { splitList } from '../../../shared/lists';
@@ -120,13 +121,10 @@ async function conversationOf(ctx: IExecuteFunctions, itemIndex: number, locatio
 	});
 	const conversation = (created?.conversation ?? created) as IDataObject | undefined;
 	if (conversation && typeof conversation.id === 'string' && conversation.id !== '') return conversation.id;
-	throw inputError(
-		ctx,
+	throw new NodeOperationError(ctx.getNode(), `Leadway did not return a conversation for the contact, so the files could not be uploaded [item ${itemIndex}]`, {
 		itemIndex,
-		FIELD,
-		'Leadway did not return a conversation for the contact, so the files could not be uploaded',
-		'Check that the token has the conversations.write scope, then run the node again.',
-	);
+		description: 'Nothing was sent. Check that the token has the conversations.write scope, then run the node again.',
+	});
 }
 
 /** Every http(s) URL in the upload answer `{ uploadedFiles: { <name>: <url> } }`. */
@@ -173,13 +171,10 @@ export async function uploadAttachmentFiles(
 		});
 		const received = uploadedUrls(response);
 		if (received.length === 0) {
-			throw inputError(
-				ctx,
+			throw new NodeOperationError(ctx.getNode(), `Leadway stored no URL for "${file.fileName}" [item ${itemIndex}]`, {
 				itemIndex,
-				FIELD,
-				`Leadway stored no URL for "${file.fileName}"`,
-				'The message was not sent. Check the file, or send a link to it under Attachment URLs.',
-			);
+				description: 'The message was not sent. Check the file, or send a link to it under Attachment URLs.',
+			});
 		}
 		urls.push(...received);
 	}

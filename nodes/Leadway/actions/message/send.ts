@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { splitList } from '../../../shared/lists';
 import { toEpochSeconds } from '../../../shared/time';
-import { checkUrl, inputError, requireEmail } from '../../../shared/validation';
+import { checkRange, checkUrl, inputError, requireEmail } from '../../../shared/validation';
 import { getLocationId, leadwayRequest, unwrap } from '../../transport';
 import {
 	contactLocatorField,
@@ -137,7 +137,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Email Options',
 		name: 'emailOptions',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: onlyEmail },
 		options: [
@@ -438,7 +438,10 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 	);
 
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const maxMb = typeof extra.maxAttachmentMb === 'number' && extra.maxAttachmentMb > 0 ? extra.maxAttachmentMb : DEFAULT_MAX_ATTACHMENT_MB;
+	const maxMb =
+		extra.maxAttachmentMb === undefined
+			? DEFAULT_MAX_ATTACHMENT_MB
+			: checkRange(ctx, itemIndex, 'Max Attachment Size (MB)', extra.maxAttachmentMb as number, 0.1, 1024);
 	input.maxAttachmentBytes = Math.round(maxMb * 1024 * 1024);
 	input.files = readAttachmentFiles(ctx, itemIndex, ctx.getNodeParameter('attachmentFiles', itemIndex, ''), input.maxAttachmentBytes);
 	input.subType = trimmed(extra.subType);

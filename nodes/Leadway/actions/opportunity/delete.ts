@@ -5,8 +5,13 @@ import { opportunityIdField, readOpportunityId } from './fields';
 
 export const description: INodeProperties[] = [opportunityIdField({ resource: ['opportunity'], operation: ['delete'] })];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readOpportunityId(this, itemIndex);
+/** Checks the ID; the router runs it for all items before any is deleted. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return readOpportunityId(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const id = (prepared as string | undefined) ?? (await prepare.call(this, itemIndex));
 	await leadwayRequest(this, 'DELETE', `/opportunities/${id}`, { itemIndex });
 	return { deleted: true, id: decodeURIComponent(id) };
 }

@@ -42,7 +42,8 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions({ show }, properties),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the changes; the router runs it for all items before any is written. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ id: string; body: IDataObject }> {
 	const id = readOpportunityId(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = readOpportunityDetails(this, itemIndex, fields);
@@ -54,5 +55,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(body).length === 0) {
 		throw inputError(this, itemIndex, 'Update Fields', 'no field to update was given', 'Pick a pipeline, or add at least one field under "Update Fields".');
 	}
+	return { id, body };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as { id: string; body: IDataObject } | undefined) ?? (await prepare.call(this, itemIndex));
 	return unwrap(await leadwayRequest(this, 'PUT', `/opportunities/${id}`, { body, itemIndex }), 'opportunity');
 }

@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions({ show }, properties),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads and checks the status; the router runs it for all items before any is written. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<{ id: string; body: IDataObject }> {
 	const id = readOpportunityId(this, itemIndex);
 	const status = readStatus(this, itemIndex, this.getNodeParameter('status', itemIndex, 'open'));
 	const body: IDataObject = { status };
@@ -31,6 +32,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const lostReasonId = optionalId(this.getNodeParameter('lostReasonId', itemIndex, ''));
 		if (lostReasonId) body.lostReasonId = lostReasonId;
 	}
+	return { id, body };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: unknown): Promise<IDataObject> {
+	const { id, body } = (prepared as { id: string; body: IDataObject } | undefined) ?? (await prepare.call(this, itemIndex));
 	const response = await leadwayRequest<IDataObject>(this, 'PUT', `/opportunities/${id}/status`, { body, itemIndex });
 	return { id: decodeURIComponent(id), ...body, ...(response && typeof response === 'object' ? response : {}) };
 }
