@@ -27,41 +27,35 @@ export const MAX_RATE_LIMIT_WAIT_SECONDS = 900;
 /** Most items in flight a user may ask for: beyond it a provider's own concurrency caps apply first. */
 export const MAX_CONCURRENT_LIMIT = 100;
 
-function seconds(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-	range: { min: number; max: number; minInclusive: boolean },
-): number {
+interface NumberRule {
+	min: number;
+	max: number;
+	/** Whether `min` itself is allowed. */
+	minInclusive: boolean;
+	whole?: boolean;
+	/** What the number counts, e.g. "seconds"; shown in the message. */
+	unit?: string;
+	/** What removing the option gives, shown in the fix. */
+	fallback: string;
+}
+
+/** One option's number, checked against its rule; a bad value is refused, never replaced. */
+function numberOption(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, rule: NumberRule): number {
 	const ok =
 		typeof value === 'number' &&
 		Number.isFinite(value) &&
-		(range.minInclusive ? value >= range.min : value > range.min) &&
-		value <= range.max;
+		(rule.minInclusive ? value >= rule.min : value > rule.min) &&
+		value <= rule.max &&
+		(!rule.whole || Number.isInteger(value));
 	if (!ok) {
 		const shown = typeof value === 'string' ? `"${describeValue(value)}"` : describeValue(value);
+		const kind = `${rule.whole ? 'whole ' : ''}number${rule.unit ? ` of ${rule.unit}` : ''}`;
 		throw inputError(
 			ctx,
 			itemIndex,
 			label,
-			`${shown} is not a number of seconds between ${range.min} and ${range.max}`,
-			`Set "${label}" in Request Options to a number ${range.minInclusive ? `from ${range.min}` : `above ${range.min}`} up to ${range.max}, or remove the option to use the default.`,
-		);
-	}
-	return value as number;
-}
-
-function count(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, max: number, whole: boolean): number {
-	const ok = typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= max && (!whole || Number.isInteger(value));
-	if (!ok) {
-		const shown = typeof value === 'string' ? `"${describeValue(value)}"` : describeValue(value);
-		throw inputError(
-			ctx,
-			itemIndex,
-			label,
-			`${shown} is not a ${whole ? 'whole ' : ''}number from 1 to ${max}`,
-			`Set "${label}" in Request Options to a ${whole ? 'whole ' : ''}number from 1 up to ${max}, or remove the option to use the provider's default.`,
+			`${shown} is not a ${kind} ${rule.minInclusive ? `from ${rule.min} to ${rule.max}` : `above ${rule.min} and at most ${rule.max}`}`,
+			`Set "${label}" in Request Options to a ${rule.whole ? 'whole ' : ''}number ${rule.minInclusive ? `from ${rule.min}` : `above ${rule.min}`} up to ${rule.max}, or remove the option to use ${rule.fallback}.`,
 		);
 	}
 	return value as number;
@@ -79,22 +73,41 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 		result.retryOnRateLimit = options.retryOnRateLimit;
 	}
 	if (options.maxRateLimitWait !== undefined) {
-		result.maxRateLimitWaitSeconds = seconds(ctx, itemIndex, 'Max Wait on Rate Limit (Seconds)', options.maxRateLimitWait, {
+		result.maxRateLimitWaitSeconds = numberOption(ctx, itemIndex, 'Max Wait on Rate Limit (Seconds)', options.maxRateLimitWait, {
 			min: 0,
 			max: MAX_RATE_LIMIT_WAIT_SECONDS,
 			minInclusive: true,
+			unit: 'seconds',
+			fallback: 'the default',
 		});
 	}
 	if (options.timeout !== undefined) {
 		result.timeoutMs = Math.ceil(
-			seconds(ctx, itemIndex, 'Request Timeout (Seconds)', options.timeout, { min: 0, max: MAX_TIMEOUT_SECONDS, minInclusive: false }) * 1000,
+			numberOption(ctx, itemIndex, 'Request Timeout (Seconds)', options.timeout, {
+				min: 0,
+				max: MAX_TIMEOUT_SECONDS,
+				minInclusive: false,
+				unit: 'seconds',
+				fallback: 'the default',
+			}) * 1000,
 		);
 	}
 	if (options.maxRequestsPerMinute !== undefined) {
-		result.maxRequestsPerMinute = count(ctx, itemIndex, 'Max Requests per Minute', options.maxRequestsPerMinute, 1_000_000, false);
+		result.maxRequestsPerMinute = numberOption(ctx, itemIndex, 'Max Requests per Minute', options.maxRequestsPerMinute, {
+			min: 1,
+			max: 1_000_000,
+			minInclusive: true,
+			fallback: "the provider's documented rate",
+		});
 	}
 	if (options.maxConcurrentRequests !== undefined) {
-		result.maxConcurrentRequests = count(ctx, itemIndex, 'Max Concurrent Requests', options.maxConcurrentRequests, MAX_CONCURRENT_LIMIT, true);
+		result.maxConcurrentRequests = numberOption(ctx, itemIndex, 'Max Concurrent Requests', options.maxConcurrentRequests, {
+			min: 1,
+			max: MAX_CONCURRENT_LIMIT,
+			minInclusive: true,
+			whole: true,
+			fallback: "the provider's default",
+		});
 	}
 	return result;
 }
