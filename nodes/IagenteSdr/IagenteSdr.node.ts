@@ -32,7 +32,9 @@ export class IagenteSdr implements INodeType {
 		name: 'iagenteSdr',
 		icon: { light: 'file:iagenteSdr.svg', dark: 'file:iagenteSdr.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; 1 keeps English and 2.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage leads and send WhatsApp and RCS messages with IAGENTE SDR',
 		defaults: { name: 'IAGENTE SDR' },

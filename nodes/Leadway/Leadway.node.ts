@@ -48,7 +48,9 @@ export class Leadway implements INodeType {
 		name: 'leadway',
 		icon: { light: 'file:leadway.svg', dark: 'file:leadway.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; 1 keeps English and 2.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage contacts and opportunities and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
 		defaults: { name: 'Leadway CRM' },

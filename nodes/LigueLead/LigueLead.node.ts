@@ -38,7 +38,9 @@ export class LigueLead implements INodeType {
 		name: 'ligueLead',
 		icon: { light: 'file:ligueLead.svg', dark: 'file:ligueLead.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; 1 keeps English and 2.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send SMS, voice calls and RCS messages with LigueLead',
 		defaults: { name: 'LigueLead' },

@@ -23,7 +23,9 @@ export class Superlead implements INodeType {
 		name: 'superlead',
 		icon: { light: 'file:superlead.svg', dark: 'file:superlead.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; 1 keeps English and 2.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send WhatsApp messages to your leads with Superlead',
 		defaults: { name: 'Superlead' },

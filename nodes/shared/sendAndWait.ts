@@ -11,6 +11,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { LEAD_TEXTS, languageFields, leadTexts } from './leadTexts';
+import type { LeadTexts } from './leadTexts';
 import type { Operation } from './router';
 import { smsSize } from './sms';
 import { guardWebhook } from './webhook';
@@ -98,8 +100,92 @@ const LINK_LABEL_FIELD: INodeProperties = {
 	displayName: 'Link Label',
 	name: 'linkLabel',
 	type: 'string',
-	default: 'Respond',
-	description: 'Words in front of the link in the message (not used in SMS, where every character counts)',
+	default: '',
+	placeholder: 'e.g. Responda',
+	description:
+		'Words in front of the link in the message, and the label of the email button (not used in SMS, where every character counts). Without this option: the Language\'s word (Respond, Responda). Empty: the link alone.',
+};
+
+/** Every other text of the page, each replaceable; an empty field keeps the Language's text. */
+const PAGE_TEXTS_FIELD: INodeProperties = {
+	displayName: 'Page Texts',
+	name: 'pageTexts',
+	type: 'fixedCollection',
+	placeholder: 'Add page texts',
+	default: {},
+	description: 'Replace texts of the response page. An empty field keeps the text of the chosen Language.',
+	options: [
+		{
+			displayName: 'Values',
+			name: 'values',
+			values: [
+				{
+					displayName: 'Confirmation Message',
+					name: 'confirmationMessage',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Sua resposta foi registrada.',
+					description: 'Text of the page shown after answering',
+				},
+				{
+					displayName: 'Confirmation Title',
+					name: 'confirmationTitle',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Resposta enviada. Obrigado!',
+					description: 'Title and heading of the page shown after answering',
+				},
+				{
+					displayName: 'Empty Response Message',
+					name: 'emptyResponseMessage',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Escreva uma resposta antes de enviar.',
+					description: 'Shown when a Free Text answer is sent blank',
+				},
+				{
+					displayName: 'Error Message',
+					name: 'errorMessage',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Abra de novo o link da mensagem e use os botões.',
+					description: 'Text of the page shown when an answer cannot be read',
+				},
+				{
+					displayName: 'Error Title',
+					name: 'errorTitle',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Algo deu errado',
+					description: 'Title and heading of the page shown when an answer cannot be read',
+				},
+				{
+					displayName: 'Invalid Answer Message',
+					name: 'invalidAnswerMessage',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Use um dos botões abaixo.',
+					description: 'Shown when what was sent is not one of the buttons',
+				},
+				{
+					displayName: 'Page Title',
+					name: 'pageTitle',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Aguardamos sua resposta',
+					description: 'Title and heading of the page that asks (for Free Text, Response Form Title comes first)',
+				},
+				{
+					displayName: 'Response Field Label',
+					name: 'responseFieldLabel',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Sua resposta',
+					description: 'Label of the Free Text field',
+				},
+			],
+		},
+	],
 };
 
 export interface SendAndWaitFieldOptions {
@@ -111,23 +197,36 @@ export interface SendAndWaitFieldOptions {
 	smsWhen?: IDataObject;
 }
 
-const MAX_SMS_PARTS_DEFAULT = 2;
+/** Version 1 refuses above 2 parts, as it always did; 1.1 allows 4 so a question with accents fits (see maxSmsPartsDefault). */
+export function maxSmsPartsDefault(typeVersion: number): number {
+	return typeVersion < 1.1 ? 2 : 4;
+}
+
+const MAX_SMS_PARTS_FIELD: INodeProperties = {
+	displayName: 'Max SMS Parts',
+	name: 'maxSmsParts',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 4,
+	description:
+		'The node refuses to send an SMS longer than this many parts, counting the response link. The link alone takes about 90 to 170 characters (longer when n8n signs it); one accent (ã, ç, é…) switches the SMS to 67 characters per part, so a question with accents needs 3 to 4 parts.',
+};
 
 /** The Send and Wait fields for one resource; the provider's recipient fields come before them. */
 export function sendAndWaitProperties(resource: string, options: SendAndWaitFieldOptions): INodeProperties[] {
 	const show = { resource: [resource], operation: [SEND_AND_WAIT] };
+	const smsShow = { ...show, ...(options.smsWhen ?? {}) } as Record<string, string[]>;
+	// Two definitions, as n8n's Wait node does: version 1 keeps its default of 2, newer nodes get 4.
 	const smsFields: INodeProperties[] = options.sms
 		? [
 				{
-					displayName: 'Max SMS Parts',
-					name: 'maxSmsParts',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 10 },
-					default: MAX_SMS_PARTS_DEFAULT,
+					...MAX_SMS_PARTS_FIELD,
+					default: maxSmsPartsDefault(1),
 					description:
 						'The node refuses to send an SMS longer than this many parts, counting the response link. The link alone takes about 90 to 170 characters (longer when n8n signs it), so 2 parts is the usual minimum.',
-					displayOptions: { show: { ...show, ...(options.smsWhen ?? {}) } },
+					displayOptions: { show: { ...smsShow, '@version': [1] } },
 				},
+				{ ...MAX_SMS_PARTS_FIELD, default: maxSmsPartsDefault(1.1), displayOptions: { show: smsShow, hide: { '@version': [1] } } },
 			]
 		: [];
 	return [
@@ -174,18 +273,28 @@ export function sendAndWaitProperties(resource: string, options: SendAndWaitFiel
 								{ name: 'Approve and Disapprove', value: 'double' },
 							],
 						},
-						{ displayName: 'Approve Button Label', name: 'approveLabel', type: 'string', default: 'Approve' },
+						{
+							displayName: 'Approve Button Label',
+							name: 'approveLabel',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. Aprovar',
+							description: "Empty: the Language's word (Approve, Aprovar)",
+						},
 						{
 							displayName: 'Disapprove Button Label',
 							name: 'disapproveLabel',
 							type: 'string',
-							default: 'Decline',
+							default: '',
+							placeholder: 'e.g. Recusar',
+							description: "Empty: the Language's word (Decline, Recusar)",
 							displayOptions: { show: { approvalType: ['double'] } },
 						},
 					],
 				},
 			],
 		},
+		...languageFields(show),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -193,7 +302,7 @@ export function sendAndWaitProperties(resource: string, options: SendAndWaitFiel
 			placeholder: 'Add option',
 			default: {},
 			displayOptions: { show: { ...show, responseType: ['approval'] } },
-			options: [LINK_LABEL_FIELD, LIMIT_FIELD],
+			options: [LINK_LABEL_FIELD, PAGE_TEXTS_FIELD, LIMIT_FIELD],
 		},
 		{
 			displayName: 'Options',
@@ -222,8 +331,11 @@ export function sendAndWaitProperties(resource: string, options: SendAndWaitFiel
 					displayName: 'Response Form Button Label',
 					name: 'responseFormButtonLabel',
 					type: 'string',
-					default: 'Submit',
+					default: '',
+					placeholder: 'e.g. Enviar',
+					description: "Empty: the Language's word (Submit, Enviar)",
 				},
+				PAGE_TEXTS_FIELD,
 				LIMIT_FIELD,
 			],
 		},
@@ -320,7 +432,10 @@ export function resumeUrl(ctx: IExecuteFunctions): string {
 export interface ResponseRequest {
 	message: string;
 	url: string;
+	/** The words before the link in chats ('' for the link alone). */
 	linkLabel: string;
+	/** The label of a button carrying the link (email). */
+	buttonLabel: string;
 	/** For chats and email: the message, a blank line, then "Label: link". */
 	text: string;
 	/** For SMS: the message, a new line, then the bare link. */
@@ -336,14 +451,34 @@ export function composeSmsText(message: string, url: string): string {
 	return `${message}\n${url}`;
 }
 
+/** The texts of the node's Language; a value that is not one of the languages is refused before sending. */
+function readLanguageTexts(ctx: IExecuteFunctions, itemIndex: number): LeadTexts {
+	const version = ctx.getNode().typeVersion;
+	const language = ctx.getNodeParameter('language', itemIndex, null) as unknown;
+	if (language !== undefined && language !== null && !(typeof language === 'string' && language in LEAD_TEXTS)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Language',
+			`"${String(language).slice(0, 40)}" is not one of the languages`,
+			`Pick English or Português (Brasil) (values ${Object.keys(LEAD_TEXTS).join(', ')}).`,
+		);
+	}
+	return leadTexts(language, version);
+}
+
 function readRequest(ctx: IExecuteFunctions, itemIndex: number): ResponseRequest {
 	const message = requireText(ctx, itemIndex, 'Message', ctx.getNodeParameter('message', itemIndex));
-	const linkLabel = String(ctx.getNodeParameter('options.linkLabel', itemIndex, 'Respond') ?? '');
+	const texts = readLanguageTexts(ctx, itemIndex);
+	// Without the option: the Language's word. Added but empty: the link alone (as always).
+	const label = ctx.getNodeParameter('options.linkLabel', itemIndex, null) as unknown;
+	const linkLabel = label === undefined || label === null ? texts.linkLabel : String(label);
 	const url = resumeUrl(ctx);
 	return {
 		message,
 		url,
 		linkLabel,
+		buttonLabel: linkLabel.trim() || texts.emailButton,
 		text: composeChatText(message, linkLabel, url),
 		smsText: composeSmsText(message, url),
 	};
@@ -351,8 +486,10 @@ function readRequest(ctx: IExecuteFunctions, itemIndex: number): ResponseRequest
 
 /** Size of an SMS with the link; refuses one longer than "Max SMS Parts" before anything is sent. */
 export function checkSmsParts(ctx: IExecuteFunctions, itemIndex: number, request: ResponseRequest): SmsSize {
-	const max = checkRange(ctx, itemIndex, 'Max SMS Parts', ctx.getNodeParameter('maxSmsParts', itemIndex, MAX_SMS_PARTS_DEFAULT) as number, 1, 10);
+	const version = ctx.getNode().typeVersion;
+	const max = checkRange(ctx, itemIndex, 'Max SMS Parts', ctx.getNodeParameter('maxSmsParts', itemIndex, maxSmsPartsDefault(version)) as number, 1, 10);
 	const size = smsSize(request.smsText);
+	if (size.parts > max && version >= 1.1) throw smsTooLong(ctx, itemIndex, request, size, max);
 	if (size.parts > max) {
 		const perPart = size.encoding === 'GSM-7' ? '153' : '67';
 		const accents =
@@ -368,6 +505,36 @@ export function checkSmsParts(ctx: IExecuteFunctions, itemIndex: number, request
 		);
 	}
 	return size;
+}
+
+/** Characters one SMS of `parts` parts holds. */
+function smsCapacity(encoding: SmsSize['encoding'], parts: number): number {
+	if (parts <= 1) return encoding === 'GSM-7' ? 160 : 70;
+	return parts * (encoding === 'GSM-7' ? 153 : 67);
+}
+
+/**
+ * From version 1.1 the refusal names both fixes with their numbers, in the message itself: as an
+ * AI Agent's approval gate (…HitlTool) the message is n8n's, built from the tool input, and the
+ * person who reads the error must know which value to set.
+ */
+function smsTooLong(ctx: IExecuteFunctions, itemIndex: number, request: ResponseRequest, size: SmsSize, max: number) {
+	const excess = size.characters - smsCapacity(size.encoding, max);
+	const accents =
+		size.encoding === 'UCS-2'
+			? ` Characters such as ${size.nonGsmCharacters.map((char) => `"${char}"`).join(', ')} make it UCS-2 (67 characters per part instead of 153).`
+			: '';
+	const fix =
+		size.parts <= 10
+			? `set Max SMS Parts to ${size.parts}, or shorten the Message by at least ${excess} characters`
+			: `shorten the Message by at least ${excess} characters (Max SMS Parts goes up to 10)`;
+	return inputError(
+		ctx,
+		itemIndex,
+		'Message',
+		`with the response link (${[...request.url].length} characters) the SMS has ${size.characters} characters in ${size.parts} parts (${size.encoding}), more than Max SMS Parts (${max}): ${fix}`,
+		`To send it, ${fix}.${accents}`,
+	);
 }
 
 /** How one provider sends the text of a Send and Wait. */
@@ -427,6 +594,8 @@ export interface PageContent {
 	submitLabel: string;
 	/** A note shown in red, e.g. after an empty answer. */
 	problem?: string;
+	/** The other words of the page (the field label, the page language); English when absent. */
+	texts?: LeadTexts;
 }
 
 const STYLE =
@@ -437,9 +606,9 @@ const STYLE =
 	'button{font:inherit;padding:10px 20px;border-radius:8px;border:1px solid #c7c7cc;background:#fff;cursor:pointer}' +
 	'button.primary{background:#1d6ef5;border-color:#1d6ef5;color:#fff}.problem{color:#b00020}';
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, lang = 'en'): string {
 	return (
-		'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
+		`<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">` +
 		'<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex,nofollow">' +
 		`<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`
 	);
@@ -450,13 +619,14 @@ function page(title: string, body: string): string {
  * with GET, so only a button press (a POST to the same signed address) answers.
  */
 export function renderResponsePage(content: PageContent): string {
+	const texts = content.texts ?? LEAD_TEXTS.en;
 	const parts = [`<h1>${escapeHtml(content.title)}</h1>`];
 	if (content.description !== '') parts.push(`<p>${escapeHtml(content.description)}</p>`);
 	if (content.problem) parts.push(`<p class="problem">${escapeHtml(content.problem)}</p>`);
 	if (content.responseType === 'freeText') {
 		parts.push(
 			'<form method="post" style="display:block">' +
-				'<label for="text">Response</label>' +
+				`<label for="text">${escapeHtml(texts.responseLabel)}</label>` +
 				'<textarea id="text" name="text" required></textarea>' +
 				`<p><button class="primary" type="submit">${escapeHtml(content.submitLabel)}</button></p></form>`,
 		);
@@ -472,15 +642,23 @@ export function renderResponsePage(content: PageContent): string {
 				`<button class="primary" type="submit">${escapeHtml(content.approveLabel)}</button></form>`,
 		);
 	}
-	return page(content.title, parts.join(''));
+	return page(content.title, parts.join(''), texts.htmlLang);
 }
 
-export function renderUnreadablePage(): string {
-	return page('Response not recorded', '<h1>That did not work</h1><p>Your response could not be read, so nothing was recorded. Open the link from the message again and use the buttons.</p>');
+export function renderUnreadablePage(texts: LeadTexts = LEAD_TEXTS.en): string {
+	return page(
+		texts.unreadableTitle,
+		`<h1>${escapeHtml(texts.unreadableHeading)}</h1><p>${escapeHtml(texts.unreadableText)}</p>`,
+		texts.htmlLang,
+	);
 }
 
-export function renderRecordedPage(): string {
-	return page('Response recorded', '<h1>Got it, thanks</h1><p>Your response was recorded. This page can be closed now.</p>');
+export function renderRecordedPage(texts: LeadTexts = LEAD_TEXTS.en): string {
+	return page(
+		texts.recordedTitle,
+		`<h1>${escapeHtml(texts.recordedHeading)}</h1><p>${escapeHtml(texts.recordedText)}</p>`,
+		texts.htmlLang,
+	);
 }
 
 /** Reads a parameter for the page; one that cannot be read there (an expression on the input) falls back. */
@@ -493,7 +671,50 @@ function pageParameter(ctx: IWebhookFunctions, name: string, fallback: string): 
 	}
 }
 
-function readPageContent(ctx: IWebhookFunctions): PageContent {
+interface PageTextOverrides {
+	pageTitle?: string;
+	responseFieldLabel?: string;
+	emptyResponseMessage?: string;
+	invalidAnswerMessage?: string;
+	confirmationTitle?: string;
+	confirmationMessage?: string;
+	errorTitle?: string;
+	errorMessage?: string;
+}
+
+/** The Language's texts with the node's Page Texts put over them (an empty field keeps the Language's). */
+export function pageTexts(ctx: IWebhookFunctions): LeadTexts {
+	let language: unknown;
+	try {
+		language = ctx.getNodeParameter('language', null);
+	} catch {
+		language = undefined; // an expression on the input cannot be resolved here: the version's language
+	}
+	const texts = leadTexts(language, ctx.getNode().typeVersion);
+	let overrides: PageTextOverrides = {};
+	try {
+		overrides = (ctx.getNodeParameter('options.pageTexts.values', {}) as PageTextOverrides) ?? {};
+	} catch {
+		overrides = {};
+	}
+	const pick = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() !== '' ? value : fallback);
+	return {
+		...texts,
+		pageTitle: pick(overrides.pageTitle, texts.pageTitle),
+		responseLabel: pick(overrides.responseFieldLabel, texts.responseLabel),
+		emptyResponse: pick(overrides.emptyResponseMessage, texts.emptyResponse),
+		notAChoice: pick(overrides.invalidAnswerMessage, texts.notAChoice),
+		useButtons: pick(overrides.invalidAnswerMessage, texts.useButtons),
+		recordedTitle: pick(overrides.confirmationTitle, texts.recordedTitle),
+		recordedHeading: pick(overrides.confirmationTitle, texts.recordedHeading),
+		recordedText: pick(overrides.confirmationMessage, texts.recordedText),
+		unreadableTitle: pick(overrides.errorTitle, texts.unreadableTitle),
+		unreadableHeading: pick(overrides.errorTitle, texts.unreadableHeading),
+		unreadableText: pick(overrides.errorMessage, texts.unreadableText),
+	};
+}
+
+function readPageContent(ctx: IWebhookFunctions, texts: LeadTexts): PageContent {
 	const responseType = pageParameter(ctx, 'responseType', 'approval') === 'freeText' ? 'freeText' : 'approval';
 	const message = pageParameter(ctx, 'message', '');
 	let approval: ApprovalOptions = {};
@@ -505,12 +726,13 @@ function readPageContent(ctx: IWebhookFunctions): PageContent {
 	const formTitle = pageParameter(ctx, 'options.responseFormTitle', '');
 	const formDescription = pageParameter(ctx, 'options.responseFormDescription', '');
 	return {
-		title: responseType === 'freeText' && formTitle.trim() !== '' ? formTitle : 'Response requested',
+		title: responseType === 'freeText' && formTitle.trim() !== '' ? formTitle : texts.pageTitle,
 		description: responseType === 'freeText' && formDescription.trim() !== '' ? formDescription : message,
 		responseType,
-		approveLabel: approval.approveLabel?.trim() || 'Approve',
-		...(approval.approvalType === 'double' ? { disapproveLabel: approval.disapproveLabel?.trim() || 'Decline' } : {}),
-		submitLabel: pageParameter(ctx, 'options.responseFormButtonLabel', '').trim() || 'Submit',
+		approveLabel: approval.approveLabel?.trim() || texts.approve,
+		...(approval.approvalType === 'double' ? { disapproveLabel: approval.disapproveLabel?.trim() || texts.decline } : {}),
+		submitLabel: pageParameter(ctx, 'options.responseFormButtonLabel', '').trim() || texts.submit,
+		texts,
 	};
 }
 
@@ -541,30 +763,36 @@ function readForm(ctx: IWebhookFunctions): IDataObject {
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	// Like the triggers: nothing a visitor sends can make this throw (a throw would fail the waiting execution).
 	// A person reads the answer in a browser: a refusal is a page, not JSON.
-	return await guardWebhook(this, 'Send and Wait', async () => await answerResponsePage(this), () =>
-		sendPage(this, 400, renderUnreadablePage()),
+	let texts = LEAD_TEXTS.en;
+	try {
+		texts = pageTexts(this);
+	} catch {
+		texts = LEAD_TEXTS.en; // the node could not even be read: the page still answers
+	}
+	return await guardWebhook(this, 'Send and Wait', async () => await answerResponsePage(this, texts), () =>
+		sendPage(this, 400, renderUnreadablePage(texts)),
 	);
 }
 
-async function answerResponsePage(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+async function answerResponsePage(ctx: IWebhookFunctions, texts: LeadTexts): Promise<IWebhookResponseData> {
 	const method = String(ctx.getRequestObject().method ?? 'GET').toUpperCase();
-	const content = readPageContent(ctx);
+	const content = readPageContent(ctx, texts);
 	if (method === 'GET') return sendPage(ctx, 200, renderResponsePage(content));
-	if (method !== 'POST') return sendPage(ctx, 405, renderResponsePage({ ...content, problem: 'Use the buttons on this page.' }));
+	if (method !== 'POST') return sendPage(ctx, 405, renderResponsePage({ ...content, problem: texts.useButtons }));
 
 	const form = readForm(ctx);
 	let data: IDataObject;
 	if (content.responseType === 'freeText') {
 		const text = typeof form.text === 'string' ? form.text : '';
-		if (text.trim() === '') return sendPage(ctx, 400, renderResponsePage({ ...content, problem: 'Write a response before sending.' }));
+		if (text.trim() === '') return sendPage(ctx, 400, renderResponsePage({ ...content, problem: texts.emptyResponse }));
 		data = { text };
 	} else {
 		const answer = String(form.approved ?? '');
 		const allowed = content.disapproveLabel !== undefined ? ['true', 'false'] : ['true'];
 		if (!allowed.includes(answer)) {
-			return sendPage(ctx, 400, renderResponsePage({ ...content, problem: 'That answer is not one of the choices. Use a button below.' }));
+			return sendPage(ctx, 400, renderResponsePage({ ...content, problem: texts.notAChoice }));
 		}
 		data = { approved: answer === 'true' };
 	}
-	return { webhookResponse: renderRecordedPage(), workflowData: [[{ json: { data } }]] };
+	return { webhookResponse: renderRecordedPage(texts), workflowData: [[{ json: { data } }]] };
 }

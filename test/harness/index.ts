@@ -160,6 +160,8 @@ export interface Setup {
 	staticData?: IDataObject;
 	executionId?: string;
 	nodeId?: string;
+	/** The node's typeVersion in the workflow (1 unless given). */
+	typeVersion?: number;
 	/** n8n's Retry On Fail setting of the node. */
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Binary data of the input items, by position (n8n keeps files beside the item's JSON). */
@@ -182,7 +184,7 @@ function build(setup: Setup) {
 		id: setup.nodeId ?? 'node-1',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: nodeCredentials,

@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 
 /** The email's HTML part: the message as typed (escaped), then the link as a button. */
 export function responseEmailHtml(request: ResponseRequest): string {
-	const label = escapeHtml(request.linkLabel.trim() || 'Respond');
+	const label = escapeHtml(request.buttonLabel);
 	const message = escapeHtml(request.message).replace(/\r?\n/g, '<br>');
 	return (
 		`<p>${message}</p>` +
