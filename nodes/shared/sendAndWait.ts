@@ -472,13 +472,14 @@ function readRequest(ctx: IExecuteFunctions, itemIndex: number): ResponseRequest
 	const texts = readLanguageTexts(ctx, itemIndex);
 	// Without the option: the Language's word. Added but empty: the link alone (as always).
 	const label = ctx.getNodeParameter('options.linkLabel', itemIndex, null) as unknown;
-	const linkLabel = label === undefined || label === null ? texts.linkLabel : String(label);
+	const chosen = label === undefined || label === null ? '' : String(label);
+	const linkLabel = label === undefined || label === null ? texts.linkLabel : chosen;
 	const url = resumeUrl(ctx);
 	return {
 		message,
 		url,
 		linkLabel,
-		buttonLabel: linkLabel.trim() || texts.emailButton,
+		buttonLabel: chosen.trim() || texts.emailButton,
 		text: composeChatText(message, linkLabel, url),
 		smsText: composeSmsText(message, url),
 	};

@@ -129,3 +129,28 @@ describe('IAGENTE SDR Send and Wait for Response', () => {
 		]);
 	});
 });
+
+describe('IAGENTE SDR Send and Wait for Response, node version 1.1 (Portuguese by default)', () => {
+	const v11 = (parameters: INodeParameters) => sendAndWait(parameters, undefined, { typeVersion: 1.1 });
+
+	it('puts "Responda:" before the link', async () => {
+		api()
+			.post(`${BASE_PATH}/whatsapp/messages`, { phone: '5511999999999', type: 'text', text: `${QUESTION}\n\nResponda: ${signedResumeUrl()}` })
+			.reply(201, sent);
+		const { error, run } = await v11({});
+		expect(error).toBeUndefined();
+		expect(run.status).toBe('waiting');
+	});
+
+	it('puts "Respond:" when the node is set to English, exactly as version 1 does', async () => {
+		api().post(`${BASE_PATH}/whatsapp/messages`, { phone: '5511999999999', type: 'text', text: TEXT }).reply(201, sent);
+		expect((await v11({ language: 'en' })).error).toBeUndefined();
+	});
+
+	it('lets a version 1 node choose Portuguese', async () => {
+		api()
+			.post(`${BASE_PATH}/whatsapp/messages`, { phone: '5511999999999', type: 'text', text: `${QUESTION}\n\nResponda: ${signedResumeUrl()}` })
+			.reply(201, sent);
+		expect((await sendAndWait({ language: 'pt-BR' })).error).toBeUndefined();
+	});
+});

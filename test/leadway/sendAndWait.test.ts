@@ -110,3 +110,65 @@ describe('Leadway Send and Wait for Response', () => {
 		]);
 	});
 });
+
+describe('Leadway Send and Wait for Response, node version 1.1 (Portuguese by default)', () => {
+	const v11 = (extra: Record<string, unknown> = {}) => ({ ...sendAndWait(extra), typeVersion: 1.1 });
+
+	it('puts "Responda:" before the link in a chat message', async () => {
+		api()
+			.post('/conversations/messages', { type: 'WhatsApp', contactId: 'seD4PfOuKoVMLkEZqohJ', message: `${QUESTION}\n\nResponda: ${signedResumeUrl()}` })
+			.reply(201, QUEUED);
+		const { error, run } = await runNode(v11());
+		expect(error).toBeUndefined();
+		expect(run.status).toBe('waiting');
+	});
+
+	it('labels the email button "Responder" and the text link "Responda", and English when chosen', async () => {
+		const url = signedResumeUrl();
+		const button = (label: string) =>
+			`<p><a href="${url.replace(/&/g, '&amp;')}" style="display:inline-block;padding:10px 20px;border-radius:6px;background:#1d6ef5;color:#ffffff;text-decoration:none">${label}</a></p>`;
+		const email = { type: 'Email', subject: 'Demo', message: 'Quinta às 15h?' };
+		api()
+			.post('/conversations/messages', {
+				type: 'Email',
+				contactId: 'seD4PfOuKoVMLkEZqohJ',
+				subject: 'Demo',
+				message: `Quinta às 15h?\n\nResponda: ${url}`,
+				html: `<p>Quinta às 15h?</p>${button('Responder')}`,
+			})
+			.reply(201, QUEUED);
+		expect((await runNode(v11(email))).error).toBeUndefined();
+		api()
+			.post('/conversations/messages', {
+				type: 'Email',
+				contactId: 'seD4PfOuKoVMLkEZqohJ',
+				subject: 'Demo',
+				message: `Quinta às 15h?\n\nRespond: ${url}`,
+				html: `<p>Quinta às 15h?</p>${button('Respond')}`,
+			})
+			.reply(201, QUEUED);
+		expect((await runNode(v11({ ...email, language: 'en' }))).error).toBeUndefined();
+	});
+
+	it('sends the link alone when Link Label is added but left empty, with the language\'s word on the email button', async () => {
+		const url = signedResumeUrl();
+		api()
+			.post('/conversations/messages', { type: 'WhatsApp', contactId: 'seD4PfOuKoVMLkEZqohJ', message: `${QUESTION}\n\n${url}` })
+			.reply(201, QUEUED);
+		expect((await runNode(v11({ options: { linkLabel: '' } }))).error).toBeUndefined();
+	});
+
+	it('sends "Qual o melhor horário para a visita?" by SMS at default options: the bare link, UCS-2, 3 parts', async () => {
+		const message = `Qual o melhor horário para a visita?\n${signedResumeUrl()}`;
+		api()
+			.get('/contacts/search/duplicate')
+			.query({ locationId: LOCATION_ID, number: '+5511988887777' })
+			.reply(200, { contact: { id: 'contactSms01', phone: '+5511988887777' } });
+		api().post('/conversations/messages', { type: 'SMS', contactId: 'contactSms01', message }).reply(201, QUEUED);
+		const { items, error } = await runNode(
+			v11({ type: 'SMS', contactBy: 'phone', contactPhone: '11 8888-7777', message: 'Qual o melhor horário para a visita?' }),
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ ...QUEUED, contactId: 'contactSms01', encoding: 'UCS-2', characters: [...message].length, parts: 3 });
+	});
+});

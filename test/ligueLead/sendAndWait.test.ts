@@ -90,3 +90,64 @@ describe('LigueLead Send and Wait for Response', () => {
 		expect(items).toHaveLength(1);
 	});
 });
+
+describe('LigueLead Send and Wait for Response, node version 1.1 (Portuguese question, default options)', () => {
+	const PT_QUESTION = 'Qual o melhor horário para a visita?';
+	const v11 = (extra: Record<string, unknown> = {}) =>
+		setup({ resource: 'sms', operation: 'sendAndWait', title: 'Confirmacao', phones: '(11) 99999-9999', message: PT_QUESTION, ...extra }, { typeVersion: 1.1 });
+
+	it('sends "Qual o melhor horário para a visita?" with its link at default options: UCS-2, within the default 4 parts, no words added', async () => {
+		const message = `${PT_QUESTION}\n${signedResumeUrl()}`;
+		api().post(`${BASE_PATH}/sms`, { title: 'Confirmacao', message, phones: ['11999999999'] }).reply(202, accepted(CAMPAIGN));
+		const { items, error, run } = await runNode(v11());
+		expect(error).toBeUndefined();
+		expect(run.status).toBe('waiting');
+		// The "á" makes it UCS-2 (67 characters per part): 36 + 1 + the link.
+		expect(items[0].json).toMatchObject({ encoding: 'UCS-2', characters: 37 + URL_LENGTH, parts: Math.ceil((37 + URL_LENGTH) / 67) });
+		expect(items[0].json.parts).toBe(3); // the default of 4 leaves room for a longer n8n address than the harness's
+	});
+
+	it('the same question is refused by a version 1 node (its 2 parts are kept, so old workflows cost what they did)', async () => {
+		const { error } = await runNode(sendAndWait({ message: PT_QUESTION }));
+		expect(error?.message).toMatch(/in 3 parts \(UCS-2\), more than Max SMS Parts \(2\) \[item 0\]$/);
+	});
+
+	// What n8n builds as the Message of an AI Agent's approval gate (…HitlTool) from the tool input.
+	const hitl =
+		'The agent wants to run this tool: send_sms\n\nInput:\n{"phones":"11988887777","message":"Olá Maria, sua visita está confirmada para amanhã às 10h. Qualquer dúvida, responda esta mensagem."}';
+
+	it('refuses an approval request too long for Max SMS Parts with the exact value to set, in the message itself', async () => {
+		const text = `${hitl}\n${signedResumeUrl()}`;
+		const characters = [...text].length;
+		const parts = Math.ceil(text.length / 67);
+		const { error, run } = await runNode(v11({ message: hitl }));
+		expect(error?.message).toBe(
+			`Message: with the response link (${URL_LENGTH} characters) the SMS has ${characters} characters in ${parts} parts (UCS-2), more than Max SMS Parts (4): set Max SMS Parts to ${parts}, or shorten the Message by at least ${characters - 4 * 67} characters [item 0]`,
+		);
+		expect(error?.description).toBe(
+			`To send it, set Max SMS Parts to ${parts}, or shorten the Message by at least ${characters - 4 * 67} characters. Characters such as "á", "ã", "ú" make it UCS-2 (67 characters per part instead of 153).`,
+		);
+		expect(run.status).not.toBe('waiting');
+	});
+
+	it('sends that request once Max SMS Parts is set to the value the error named', async () => {
+		const first = await runNode(v11({ message: hitl }));
+		const named = Number(/set Max SMS Parts to (\d+)/.exec(first.error?.message ?? '')?.[1]);
+		expect(named).toBeGreaterThan(4);
+		api().post(`${BASE_PATH}/sms`, { title: 'Confirmacao', message: `${hitl}\n${signedResumeUrl()}`, phones: ['11999999999'] }).reply(202, accepted(CAMPAIGN));
+		const { items, error } = await runNode(v11({ message: hitl, maxSmsParts: named }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ encoding: 'UCS-2', parts: named });
+	});
+
+	it('says only "shorten" when even 10 parts are not enough', async () => {
+		const { error } = await runNode(v11({ message: 'ã'.repeat(700) }));
+		expect(error?.message).toMatch(/: shorten the Message by at least \d+ characters \(Max SMS Parts goes up to 10\) \[item 0\]$/);
+	});
+
+	it('refuses a Language that is not one of the two before sending', async () => {
+		const { error } = await runNode(v11({ language: '={{ "fr" }}' }));
+		expect(error?.message).toBe('Language: "fr" is not one of the languages [item 0]');
+		expect(error?.description).toBe('Pick English or Português (Brasil) (values en, pt-BR).');
+	});
+});

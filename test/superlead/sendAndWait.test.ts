@@ -62,3 +62,21 @@ describe('Superlead Send and Wait for Response', () => {
 		expect(run.status).not.toBe('waiting');
 	});
 });
+
+describe('Superlead Send and Wait for Response, node version 1.1 (Portuguese by default)', () => {
+	const v11 = (parameters: Record<string, unknown>) => ({ ...sendAndWait(parameters), typeVersion: 1.1 });
+
+	it('puts "Responda:" before the link', async () => {
+		api().post('/v1/messages', { type: 'text', text: { body: `${QUESTION}\n\nResponda: ${signedResumeUrl()}` }, to: '+5511999999999' }).reply(201, accepted());
+		const { error, run } = await runNode(v11({}));
+		expect(error).toBeUndefined();
+		expect(run.status).toBe('waiting');
+	});
+
+	it('puts "Respond:" when the node is set to English, and the Link Label when one is given', async () => {
+		api().post('/v1/messages', { type: 'text', text: { body: `${QUESTION}\n\nRespond: ${signedResumeUrl()}` }, to: '+5511999999999' }).reply(201, accepted());
+		expect((await runNode(v11({ language: 'en' }))).error).toBeUndefined();
+		api().post('/v1/messages', { type: 'text', text: { body: `${QUESTION}\n\nToque aqui: ${signedResumeUrl()}` }, to: '+5511999999999' }).reply(201, accepted());
+		expect((await runNode(v11({ language: 'en', options: { linkLabel: 'Toque aqui' } }))).error).toBeUndefined();
+	});
+});
