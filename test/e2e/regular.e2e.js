@@ -64,6 +64,11 @@ describe('n8n regular mode with the packed package', () => {
 		await answerAndCheck(stack, sent, { text }, { data: { text } });
 	});
 
+	// Send and Wait in the lead's language (issue 17) and an SMS that fits Portuguese by default (issue 18).
+	it('Send and Wait in Portuguese, LigueLead SMS at version 1.1 with default options: accented question sent, page, refusal and thanks in Portuguese', { timeout: 180000 }, async () => {
+		await require('./send-and-wait').checkPortugueseRoundTrip(stack);
+	});
+
 	for (const file of Object.keys(TRIGGER_CASES)) {
 		it(`${file}: genuine webhooks start one execution each, forged ones none`, { timeout: 300000 }, async () => {
 			await driveTrigger(stack, file);

@@ -34,6 +34,23 @@ const SEND_AND_WAIT_CASES = {
 		otherFields: { title: 'Pergunta de horario', phones: ['11999999999'] },
 		pageIncludes: ['<h1>Horario da visita</h1>', '<textarea id="text" name="text" required></textarea>', '>Enviar</button>'],
 	},
+	// Node version 1.1 with every option at its default: Portuguese texts, Max SMS Parts 4.
+	'liguelead-sms-portuguese.json': {
+		provider: 'liguelead',
+		node: 'Ask in Portuguese',
+		path: '/sms',
+		textField: 'message',
+		before: 'Qual o melhor horário para a visita?\n',
+		otherFields: { title: 'Horario da visita', phones: ['11999999999'] },
+		pageIncludes: [
+			'<html lang="pt-BR">',
+			'<title>Aguardamos sua resposta</title>',
+			'<h1>Aguardamos sua resposta</h1><p>Qual o melhor horário para a visita?</p>',
+			'<label for="text">Sua resposta</label>',
+			'<button class="primary" type="submit">Enviar</button>',
+		],
+		recorded: '<h1>Resposta enviada. Obrigado!</h1><p>Sua resposta foi registrada. Você já pode fechar esta página.</p>',
+	},
 };
 
 const form = (url, fields) =>
@@ -116,7 +133,8 @@ async function answerAndCheck(stack, { wf, testCase, executionId, link }, fields
 	const res = await form(link, fields);
 	const html = await res.text();
 	assert.equal(res.status, 200, `the answer to "${wf.name}" is recorded, got ${res.status}: ${html.slice(0, 300)}`);
-	assert.ok(html.includes('Your response was recorded'), 'the person sees that the answer was recorded');
+	const recorded = testCase.recorded || 'Your response was recorded';
+	assert.ok(html.includes(recorded), `the person sees that the answer was recorded (${recorded}): ${html.slice(0, 600)}`);
 	const { execution } = await waitForExecution(stack.client, stack.install, executionId);
 	const data = parseExecutionData(stack.install, execution);
 	const runs = data.resultData.runData[testCase.node] || [];
@@ -130,4 +148,26 @@ async function answerAndCheck(stack, { wf, testCase, executionId, link }, fields
 	tally.executions += 1;
 }
 
-module.exports = { SEND_AND_WAIT_CASES, sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf };
+/**
+ * The Portuguese round trip (node version 1.1, default options): the accented question goes out by
+ * SMS with n8n's real signed link although it takes more than the 2 parts version 1 allowed, and
+ * every text the person sees on the page, including the refusal and the thanks, is Portuguese.
+ */
+async function checkPortugueseRoundTrip(stack) {
+	const sent = await sendAndReadLink(stack, 'liguelead-sms-portuguese.json');
+	const sms = `${sent.testCase.before}${sent.link}`;
+	// One accent makes the whole SMS UCS-2: 70 characters in one part, 67 per part beyond.
+	assert.ok(sms.length > 2 * 67 && sms.length <= 4 * 67, `the SMS (${sms.length} UTF-16 units, link ${sent.link.length}) takes 3 or 4 UCS-2 parts`);
+	await checkPageAndTamper(stack, sent);
+	const page = await (await fetch(sent.link)).text();
+	assert.doesNotMatch(page, /Response|Submit|Write a|lang="en"/, 'no English text on the Portuguese page');
+	const empty = await form(sent.link, { text: '  ' });
+	const html = await empty.text();
+	assert.equal(empty.status, 400, `an empty answer must get 400, got ${empty.status}`);
+	assert.ok(html.includes('<p class="problem">Escreva uma resposta antes de enviar.</p>'), `the refusal is in Portuguese: ${html.slice(0, 600)}`);
+	assert.equal(await statusOf(stack, sent.executionId), 'waiting', 'the execution still waits after the empty answer');
+	const text = 'Quinta às 9h, obrigado.';
+	await answerAndCheck(stack, sent, { text }, { data: { text } });
+}
+
+module.exports = { SEND_AND_WAIT_CASES, sendAndReadLink, checkPageAndTamper, answerAndCheck, checkPortugueseRoundTrip, form, statusOf };
