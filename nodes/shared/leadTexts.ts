@@ -87,11 +87,14 @@ export function defaultLeadLanguage(typeVersion: number): LeadLanguage {
 	return typeVersion < 1.1 ? 'en' : 'pt-BR';
 }
 
+/** Whether a value names a language of the table (own keys only: "constructor" is not a language). */
+export function isLeadLanguage(language: unknown): language is LeadLanguage {
+	return typeof language === 'string' && Object.prototype.hasOwnProperty.call(LEAD_TEXTS, language);
+}
+
 /** Unknown values (an expression gone wrong) fall back to the version's language rather than failing the lead's page. */
 export function leadTexts(language: unknown, typeVersion: number): LeadTexts {
-	return typeof language === 'string' && language in LEAD_TEXTS
-		? LEAD_TEXTS[language as LeadLanguage]
-		: LEAD_TEXTS[defaultLeadLanguage(typeVersion)];
+	return isLeadLanguage(language) ? LEAD_TEXTS[language] : LEAD_TEXTS[defaultLeadLanguage(typeVersion)];
 }
 
 const LANGUAGE_FIELD: INodeProperties = {

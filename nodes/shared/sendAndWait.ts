@@ -11,7 +11,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { LEAD_TEXTS, languageFields, leadTexts } from './leadTexts';
+import { isLeadLanguage, LEAD_TEXTS, languageFields, leadTexts } from './leadTexts';
 import type { LeadTexts } from './leadTexts';
 import type { Operation } from './router';
 import { smsSize } from './sms';
@@ -455,7 +455,7 @@ export function composeSmsText(message: string, url: string): string {
 function readLanguageTexts(ctx: IExecuteFunctions, itemIndex: number): LeadTexts {
 	const version = ctx.getNode().typeVersion;
 	const language = ctx.getNodeParameter('language', itemIndex, null) as unknown;
-	if (language !== undefined && language !== null && !(typeof language === 'string' && language in LEAD_TEXTS)) {
+	if (language !== undefined && language !== null && !isLeadLanguage(language)) {
 		throw inputError(
 			ctx,
 			itemIndex,

@@ -149,5 +149,6 @@ describe('LigueLead Send and Wait for Response, node version 1.1 (Portuguese que
 		const { error } = await runNode(v11({ language: '={{ "fr" }}' }));
 		expect(error?.message).toBe('Language: "fr" is not one of the languages [item 0]');
 		expect(error?.description).toBe('Pick English or Português (Brasil) (values en, pt-BR).');
+		expect((await runNode(v11({ language: 'constructor' }))).error?.message).toBe('Language: "constructor" is not one of the languages [item 0]');
 	});
 });

@@ -110,9 +110,11 @@ describe('Send and Wait page in Portuguese (the default from node version 1.1)',
 	});
 
 	it('falls back to the version\'s language, never to a broken page, when Language holds something else', async () => {
-		const { captured, html } = await call({ language: 'fr' }, 'GET');
-		expect(captured.statusCode).toBe(200);
-		expect(html).toContain('<h1>Aguardamos sua resposta</h1>');
+		for (const language of ['fr', 'constructor', '__proto__']) {
+			const { captured, html } = await call({ language }, 'GET');
+			expect(captured.statusCode).toBe(200);
+			expect(html).toContain('<h1>Aguardamos sua resposta</h1>');
+		}
 	});
 });
 
