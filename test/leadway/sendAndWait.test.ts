@@ -123,39 +123,31 @@ describe('Leadway Send and Wait for Response, node version 1.1 (Portuguese by de
 		expect(run.status).toBe('waiting');
 	});
 
-	it('labels the email button "Responder" and the text link "Responda", and English when chosen', async () => {
+	/** Sends an email Send and Wait and expects the text link after `prefix` and a button labelled `button`. */
+	async function expectEmail(parameters: Record<string, unknown>, prefix: string, button: string) {
 		const url = signedResumeUrl();
-		const button = (label: string) =>
-			`<p><a href="${url.replace(/&/g, '&amp;')}" style="display:inline-block;padding:10px 20px;border-radius:6px;background:#1d6ef5;color:#ffffff;text-decoration:none">${label}</a></p>`;
-		const email = { type: 'Email', subject: 'Demo', message: 'Quinta às 15h?' };
 		api()
 			.post('/conversations/messages', {
 				type: 'Email',
 				contactId: 'seD4PfOuKoVMLkEZqohJ',
 				subject: 'Demo',
-				message: `Quinta às 15h?\n\nResponda: ${url}`,
-				html: `<p>Quinta às 15h?</p>${button('Responder')}`,
+				message: `Quinta às 15h?\n\n${prefix}${url}`,
+				html:
+					'<p>Quinta às 15h?</p>' +
+					`<p><a href="${url.replace(/&/g, '&amp;')}" style="display:inline-block;padding:10px 20px;border-radius:6px;background:#1d6ef5;color:#ffffff;text-decoration:none">${button}</a></p>`,
 			})
 			.reply(201, QUEUED);
-		expect((await runNode(v11(email))).error).toBeUndefined();
-		api()
-			.post('/conversations/messages', {
-				type: 'Email',
-				contactId: 'seD4PfOuKoVMLkEZqohJ',
-				subject: 'Demo',
-				message: `Quinta às 15h?\n\nRespond: ${url}`,
-				html: `<p>Quinta às 15h?</p>${button('Respond')}`,
-			})
-			.reply(201, QUEUED);
-		expect((await runNode(v11({ ...email, language: 'en' }))).error).toBeUndefined();
+		expect((await runNode(v11({ type: 'Email', subject: 'Demo', message: 'Quinta às 15h?', ...parameters }))).error).toBeUndefined();
+	}
+
+	it('labels the email button "Responder" and the text link "Responda", and in English when chosen', async () => {
+		await expectEmail({}, 'Responda: ', 'Responder');
+		await expectEmail({ language: 'en' }, 'Respond: ', 'Respond');
 	});
 
 	it('sends the link alone when Link Label is added but left empty, with the language\'s word on the email button', async () => {
-		const url = signedResumeUrl();
-		api()
-			.post('/conversations/messages', { type: 'WhatsApp', contactId: 'seD4PfOuKoVMLkEZqohJ', message: `${QUESTION}\n\n${url}` })
-			.reply(201, QUEUED);
-		expect((await runNode(v11({ options: { linkLabel: '' } }))).error).toBeUndefined();
+		await expectEmail({ options: { linkLabel: '' } }, '', 'Responder');
+		await expectEmail({ options: { linkLabel: 'Clique' } }, 'Clique: ', 'Clique');
 	});
 
 	it('sends "Qual o melhor horário para a visita?" by SMS at default options: the bare link, UCS-2, 3 parts', async () => {
