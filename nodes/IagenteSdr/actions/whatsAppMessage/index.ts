@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['whatsAppMessage'] } },
 		options: [
-			{ name: 'Send', value: 'send', action: 'Send a whatsapp message to a phone number or lead ID', description: 'Send text, a template or media on WhatsApp' },
+			{ name: 'Send', value: 'send', action: 'Send a whatsapp message to a phone or lead ID', description: 'Send text, a template or media on WhatsApp' },
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,

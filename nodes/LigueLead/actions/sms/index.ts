@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send an SMS to one phone number and wait for the response',
+				action: 'Ask one phone by SMS and wait for the response',
 				description: 'Send an SMS with a link to approve or answer, and wait for the response',
 			},
 		],

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send a whatsapp message to an existing lead and wait for the response',
+				action: 'Ask a lead on whatsapp and wait for the response',
 				description: 'Send a WhatsApp text with a link to approve or answer, and wait for the response',
 			},
 		],
