@@ -1,11 +1,17 @@
-// Deterministic idempotency keys: the same execution, node, item and payload always give the
-// same key, so n8n's "Retry On Fail" or a re-run cannot send a message twice.
+// Deterministic idempotency keys: the same execution, node, run of the node, item and payload always
+// give the same key, so n8n's "Retry On Fail" cannot send a message twice, while a new run of the
+// node in the same execution (an AI Agent calling the tool again, a loop) sends again.
 import { createHash } from 'crypto';
 
 export interface IdempotencySource {
 	executionId: string | undefined;
 	nodeId: string;
 	itemIndex: number;
+	/**
+	 * Which run of the node in the execution (retryMemo's runNumber(): the tries of Retry On Fail
+	 * share it). 0 or absent for the first run, whose key is the same as before runs were counted.
+	 */
+	run?: number;
 	/** The request body, or anything else that makes two sends different. */
 	payload: unknown;
 }
@@ -28,6 +34,7 @@ export function idempotencyKey(source: IdempotencySource, prefix = 'n8n'): strin
 				n: source.nodeId,
 				i: source.itemIndex,
 				p: source.payload,
+				r: source.run ? source.run : undefined,
 			}),
 		)
 		.digest('hex');

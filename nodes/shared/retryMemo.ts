@@ -58,6 +58,28 @@ export function retryMemo(ctx: IExecuteFunctions): RetryMemo {
 		},
 		clear: () => {
 			delete context[CONTEXT_KEY];
+			const run = context[RUN_KEY] as IDataObject | undefined;
+			if (run && typeof run === 'object') run.open = false;
 		},
 	};
+}
+
+const RUN_KEY = 'brMessagingRun';
+
+/**
+ * Which run of this node in the execution this is: 0 for the first, 1 for the next… A node runs
+ * more than once in one execution when an AI Agent calls it as a tool again, or in a loop. A try
+ * that Retry On Fail repeats after a failure is the same run: the run stays open until the router
+ * finishes it (clear() above), so every try of a run gets the same number. Kept in the node's
+ * execution context, as the memo is, so it does not depend on how n8n numbers runs and tries
+ * (n8n-core gives a tool's Retry On Fail tries new run indexes on some paths).
+ */
+export function runNumber(ctx: IExecuteFunctions): number {
+	const context = ctx.getContext('node') as IDataObject;
+	const run = context[RUN_KEY] as { n?: unknown; open?: unknown } | undefined;
+	const previous = run && typeof run.n === 'number' ? run.n : undefined;
+	if (previous !== undefined && run?.open === true) return previous;
+	const n = previous === undefined ? 0 : previous + 1;
+	context[RUN_KEY] = { n, open: true };
+	return n;
 }

@@ -56,17 +56,46 @@ export function singleFromBatch(batch: NonNullable<Operation['executeBatch']>): 
 	};
 }
 
+/**
+ * Whether the node runs as an AI Agent tool: n8n registers a `…Tool` (and `…HitlTool`) variant of
+ * every usableAsTool node and runs that type for the agent; a sub-node context also says so itself.
+ */
+export function runsAsTool(ctx: IExecuteFunctions): boolean {
+	try {
+		if (typeof ctx.isToolExecution === 'function' && ctx.isToolExecution()) return true;
+	} catch {
+		// Older contexts without the method: the node type tells.
+	}
+	return /Tool$/.test(ctx.getNode().type);
+}
+
+/**
+ * The message a model reads when the node is its tool. n8n hands the model only `error.message`
+ * (Agent 3: `{ error: message }`), so the fix from the description goes into the message, and the
+ * " [item N]" suffix, which means nothing to a model, is dropped.
+ */
+export function toolErrorMessage(message: string, description: string | null | undefined): string {
+	const base = message.replace(/\s*\[item \d+\]\s*$/, '').trim();
+	const fix = (description ?? '').trim();
+	if (!fix || base.includes(fix)) return base;
+	return /[.!?:]$/.test(base) ? `${base} ${fix}` : `${base}. ${fix}`;
+}
+
 function attachItemIndex(
 	ctx: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
+	let nodeError: NodeApiError | NodeOperationError;
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
+		nodeError = error;
+	} else {
+		const message = error instanceof Error ? error.message : String(error);
+		nodeError = new NodeOperationError(ctx.getNode(), message, { itemIndex });
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+	if (runsAsTool(ctx)) nodeError.message = toolErrorMessage(nodeError.message, nodeError.description);
+	return nodeError;
 }
 
 /** The output item for a failed item under Continue On Fail. */

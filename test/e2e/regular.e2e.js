@@ -8,6 +8,7 @@ const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES,
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
 const { checkEditor } = require('./editor');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf } = require('./send-and-wait');
+const { setUpAgent, checkSends, checkRefused, checkGate } = require('./ai-agent');
 
 describe('n8n regular mode with the packed package', () => {
 	let stack;
@@ -67,6 +68,33 @@ describe('n8n regular mode with the packed package', () => {
 	// Send and Wait in the lead's language (issue 17) and an SMS that fits Portuguese by default (issue 18).
 	it('Send and Wait in Portuguese, LigueLead SMS at version 1.1 with default options: accented question sent, page, refusal and thanks in Portuguese', { timeout: 180000 }, async () => {
 		await require('./send-and-wait').checkPortugueseRoundTrip(stack);
+	});
+
+	// The send actions as tools of n8n's AI Agent 3.1, with a scripted OpenAI-compatible model (ai-agent.js).
+	describe('AI Agent with the send actions as tools', () => {
+		let agent;
+		before(async () => {
+			agent = await setUpAgent(stack);
+		});
+		after(async () => {
+			if (agent) await agent.stop();
+		});
+
+		it('AI Agent: calls each provider\'s send tool; the exact requests go out and every result reaches the model', { timeout: 300000 }, async () => {
+			await checkSends(stack, agent);
+		});
+
+		it('AI Agent: an invalid phone is refused before sending, and the model reads the fix', { timeout: 180000 }, async () => {
+			await checkRefused(stack, agent);
+		});
+
+		it('AI Agent: approval gate (IAGENTE SDR WhatsApp, Approve and Disapprove), approved: the gated Superlead message goes out', { timeout: 300000 }, async () => {
+			await checkGate(stack, agent, true);
+		});
+
+		it('AI Agent: approval gate, declined: nothing is sent and the model reads the rejection', { timeout: 300000 }, async () => {
+			await checkGate(stack, agent, false);
+		});
 	});
 
 	for (const file of Object.keys(TRIGGER_CASES)) {

@@ -52,8 +52,8 @@ type CredentialClass = new () => ICredentialType;
 class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
-	add(nodeType: INodeType): string {
-		const name = `${PACKAGE_NAME}.${nodeType.description.name}`;
+	add(nodeType: INodeType, suffix = ''): string {
+		const name = `${PACKAGE_NAME}.${nodeType.description.name}${suffix}`;
 		this.types.set(name, nodeType);
 		return name;
 	}
@@ -166,12 +166,16 @@ export interface Setup {
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Binary data of the input items, by position (n8n keeps files beside the item's JSON). */
 	binaryInput?: Array<IBinaryKeyData | undefined>;
+	/** Registers the node as n8n's AI Agent tool variant (type `…Tool`, as n8n derives it from a usableAsTool node). */
+	asTool?: boolean;
+	/** How many times the node runs in the one execution, each run over the same input (default 1). */
+	runs?: number;
 }
 
 function build(setup: Setup) {
 	const nodeTypes = new TestNodeTypes();
 	const nodeType = new setup.node();
-	const typeName = nodeTypes.add(nodeType);
+	const typeName = nodeTypes.add(nodeType, setup.asTool ? 'Tool' : '');
 	const credentialTypes: Record<string, ICredentialType> = {};
 	const credentialData: Record<string, ICredentialDataDecryptedObject> = {};
 	const nodeCredentials: Record<string, INodeCredentialsDetails> = {};
@@ -239,6 +243,8 @@ export interface RunResult {
 	/** The error that stopped the node, when it failed. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
 	run: IRun;
+	/** Output items of every run of the node (Setup.runs), in order. */
+	runs: INodeExecutionData[][];
 }
 
 /** Executes the node once over the given input items, as a manual run of a one-node workflow. */
@@ -259,22 +265,21 @@ export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promis
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 	const data = additionalData(credentialsHelper, { hooks, executionId: setup.executionId ?? 'execution-1' } as never);
+	const stackEntry = () => ({
+		node,
+		data: {
+			main: [
+				input.map((json, index) => {
+					const binary = setup.binaryInput?.[index];
+					return binary ? { json, binary } : { json };
+				}),
+			],
+		},
+		source: null,
+	});
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [
-				{
-					node,
-					data: {
-						main: [
-							input.map((json, index) => {
-								const binary = setup.binaryInput?.[index];
-								return binary ? { json, binary } : { json };
-							}),
-						],
-					},
-					source: null,
-				},
-			],
+			nodeExecutionStack: Array.from({ length: setup.runs ?? 1 }, stackEntry),
 		},
 	});
 	const execute = new WorkflowExecute(data, 'manual', runExecutionData);
@@ -283,7 +288,8 @@ export async function runNode(setup: Setup, input: IDataObject[] = [{}]): Promis
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const items = (taskData?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items, error, run };
+	const runs = (run.data.resultData.runData[NODE_NAME] ?? []).map((task) => (task.data?.main?.[0] ?? []) as INodeExecutionData[]);
+	return { items, error, run, runs };
 }
 
 /** n8n-core's HookContext for one of the trigger's webhookMethods (checkExists/create/delete). */

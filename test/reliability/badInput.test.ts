@@ -77,7 +77,7 @@ function locator(provider: Provider, operation: string, parameters: Parameters, 
 
 // LigueLead
 const sms = { resource: 'sms', operation: 'send', title: 'Campanha', message: 'Oi', phones: '11999999999', options: {} };
-field('ligueLead', 'SMS send', sms, 'title', 'Title', TEXT_JUNK);
+field('ligueLead', 'SMS send', sms, 'title', 'Report Title', TEXT_JUNK);
 field('ligueLead', 'SMS send', sms, 'message', 'Message', [...TEXT_JUNK, HUGE]);
 field('ligueLead', 'SMS send', sms, 'phones', 'Phones', PHONE_JUNK);
 field('ligueLead', 'SMS send', sms, 'options.webhookUrl', 'Status Callback URL', URL_JUNK);

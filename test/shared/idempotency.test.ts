@@ -15,6 +15,13 @@ describe('idempotencyKey', () => {
 		expect(idempotencyKey({ ...base, payload: { ...base.payload, to: '+5511988888888' } })).not.toBe(key);
 	});
 
+	it('differs for another run of the node in the execution; the first run keeps the key it had before runs were counted', () => {
+		const key = idempotencyKey(base);
+		expect(idempotencyKey({ ...base, run: 0 })).toBe(key);
+		expect(idempotencyKey({ ...base, run: 1 })).not.toBe(key);
+		expect(idempotencyKey({ ...base, run: 2 })).not.toBe(idempotencyKey({ ...base, run: 1 }));
+	});
+
 	it('has a fixed, header-safe shape', () => {
 		expect(idempotencyKey(base)).toMatch(/^n8n-[0-9a-f]{40}$/);
 	});

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['rcsMessage'] } },
 		options: [
-			{ name: 'Send', value: 'send', action: 'Send an RCS message', description: 'Send text, a file, cards, quick replies or a location over RCS' },
+			{ name: 'Send', value: 'send', action: 'Send an RCS message to a phone or lead ID', description: 'Send text, a file, cards, quick replies or a location over RCS' },
 		],
 		default: 'send',
 	},

@@ -14,11 +14,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['whatsAppMessage'] } },
 		options: [
-			{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send text, a template or media on WhatsApp' },
+			{ name: 'Send', value: 'send', action: 'Send a whatsapp message to a phone or lead ID', description: 'Send text, a template or media on WhatsApp' },
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send message and wait for response',
+				action: 'Send a whatsapp message and wait for the response',
 				description: 'Send a WhatsApp text with a link to approve or answer, and wait for the response',
 			},
 		],

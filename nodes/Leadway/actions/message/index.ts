@@ -21,13 +21,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				action: 'Send a message',
+				action: 'Send a contact an SMS or email or other message',
 				description: 'Send an SMS, WhatsApp, email, RCS, Instagram, Facebook, TikTok, live chat or custom message',
 			},
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send message and wait for response',
+				action: 'Ask a contact by SMS or other channel and wait',
 				description: 'Send an SMS, WhatsApp, email or other text message with a link to approve or answer, and wait for the response',
 			},
 		],

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Create Template', value: 'createTemplate', action: 'Create an RCS template', description: 'Create a text, media, card or carousel template' },
 			{ name: 'Get Many Agents', value: 'getAllAgents', action: 'Get many RCS agents', description: 'List the RCS agents (sender brands) of this App ID' },
 			{ name: 'Get Many Templates', value: 'getAllTemplates', action: 'Get many RCS templates', description: 'List the RCS templates' },
-			{ name: 'Send', value: 'send', action: 'Send an RCS message', description: 'Send a template, or a text from an agent, to up to 10,000 phones' },
+			{ name: 'Send', value: 'send', action: 'Send an RCS message to one or more phone numbers', description: 'Send a template, or a text from an agent, to up to 10,000 phones' },
 		],
 		default: 'send',
 	},

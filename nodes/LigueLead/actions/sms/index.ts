@@ -14,11 +14,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sms'] } },
 		options: [
-			{ name: 'Send', value: 'send', action: 'Send an SMS', description: 'Send an SMS or SMS Flash campaign to up to 10,000 phones' },
+			{ name: 'Send', value: 'send', action: 'Send an SMS to one or more phone numbers', description: 'Send an SMS or SMS Flash campaign to up to 10,000 phones' },
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send message and wait for response',
+				action: 'Ask one phone by SMS and wait for the response',
 				description: 'Send an SMS with a link to approve or answer, and wait for the response',
 			},
 		],

@@ -17,15 +17,19 @@ import type { CampaignRequest, CampaignSent } from '../common';
 
 export const MAX_SMS_LENGTH = 1600;
 
-/** The campaign title, shared by Send and Send and Wait. */
+/**
+ * The campaign title, shared by Send and Send and Wait. Named "Report Title" so that an AI Agent's
+ * model, which sees the field's name as the key of a $fromAI() parameter, does not take it for the text.
+ */
 export const titleField: INodeProperties = {
-	displayName: 'Title',
+	displayName: 'Report Title',
 	name: 'title',
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: 'e.g. Welcome Campaign',
-	description: 'Campaign name shown in LigueLead reports',
+	description:
+		'Campaign name shown only in LigueLead reports; the phone never receives it. When the node is an AI Agent tool, write a fixed title here instead of letting the model define it.',
 };
 
 const properties: INodeProperties[] = [
@@ -107,7 +111,7 @@ export function buildSmsBody(params: SmsParams): IDataObject {
 }
 
 function readSmsRequest(ctx: IExecuteFunctions, itemIndex: number): CampaignRequest {
-	const title = requireText(ctx, itemIndex, 'Title', ctx.getNodeParameter('title', itemIndex)).trim();
+	const title = requireText(ctx, itemIndex, 'Report Title', ctx.getNodeParameter('title', itemIndex)).trim();
 	const message = requireText(ctx, itemIndex, 'Message', ctx.getNodeParameter('message', itemIndex));
 	checkMaxLength(ctx, itemIndex, 'Message', message, MAX_SMS_LENGTH);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 
 const operation = sendAndWaitOperation<CampaignRequest>({
 	async prepare(itemIndex, request) {
-		const title = requireText(this, itemIndex, 'Title', this.getNodeParameter('title', itemIndex)).trim();
+		const title = requireText(this, itemIndex, 'Report Title', this.getNodeParameter('title', itemIndex)).trim();
 		const phones = readPhones(this, itemIndex, { allowLandlines: false });
 		if (phones.length !== 1) {
 			// One person answers: with a list, whoever answers first would decide for everyone.

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Get Many Uploads', value: 'getAllUploads', action: 'Get many voice uploads', description: 'List the uploaded audio files' },
 			{ name: 'Get Upload', value: 'getUpload', action: 'Get a voice upload', description: 'Get one uploaded audio file by ID' },
-			{ name: 'Send', value: 'send', action: 'Send a voice campaign', description: 'Call up to 10,000 phones and play an uploaded audio' },
+			{ name: 'Send', value: 'send', action: 'Send a voice call to one or more phone numbers', description: 'Call up to 10,000 phones and play an uploaded audio' },
 			{ name: 'Upload Audio', value: 'uploadAudio', action: 'Upload a voice audio', description: 'Upload an MP3 or WAV file from a binary field' },
 		],
 		default: 'send',

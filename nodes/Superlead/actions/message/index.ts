@@ -16,11 +16,11 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get a message and its current status' },
-			{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send a WhatsApp message to a lead' },
+			{ name: 'Send', value: 'send', action: 'Send a whatsapp message to an existing lead', description: 'Send a WhatsApp message to a lead' },
 			{
 				name: 'Send and Wait for Response',
 				value: SEND_AND_WAIT,
-				action: 'Send message and wait for response',
+				action: 'Ask a lead on whatsapp and wait for the response',
 				description: 'Send a WhatsApp text with a link to approve or answer, and wait for the response',
 			},
 		],

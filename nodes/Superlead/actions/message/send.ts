@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 
 import { timing } from '../../../shared/http';
 import { idempotencyKey } from '../../../shared/idempotency';
+import { runNumber } from '../../../shared/retryMemo';
 import { checkMaxLength, checkRange, requireText, textValue } from '../../../shared/validation';
 import { ERROR_HINTS, superleadFind, superleadRequest, unwrapRecord } from '../../transport';
 import { readRecipient } from '../common';
@@ -212,9 +213,15 @@ export function readLeadCreation(ctx: IExecuteFunctions, itemIndex: number, isPh
 	return { createLead, leadName };
 }
 
-/** A key made from the execution, the node, the item and the body: a retry or re-run never sends twice. */
+/**
+ * A key made from the execution, the node, the run of the node, the item and the body: Retry On Fail
+ * never sends twice, and a new run of the node (an AI Agent calling the tool again) sends again.
+ */
 export function defaultIdempotencyKey(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): string {
-	return idempotencyKey({ executionId: ctx.getExecutionId(), nodeId: ctx.getNode().id, itemIndex, payload: body }, 'n8n-superlead');
+	return idempotencyKey(
+		{ executionId: ctx.getExecutionId(), nodeId: ctx.getNode().id, run: runNumber(ctx), itemIndex, payload: body },
+		'n8n-superlead',
+	);
 }
 
 export interface PreparedSend {
