@@ -48,7 +48,7 @@ export class Leadway implements INodeType {
 		name: 'leadway',
 		icon: { light: 'file:leadway.svg', dark: 'file:leadway.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage contacts and opportunities and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
 		defaults: { name: 'Leadway CRM' },

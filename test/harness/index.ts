@@ -164,6 +164,8 @@ export interface Setup {
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Binary data of the input items, by position (n8n keeps files beside the item's JSON). */
 	binaryInput?: Array<IBinaryKeyData | undefined>;
+	/** The node's typeVersion, as a saved workflow holds it (1 unless given). */
+	typeVersion?: number;
 }
 
 function build(setup: Setup) {
@@ -182,7 +184,7 @@ function build(setup: Setup) {
 		id: setup.nodeId ?? 'node-1',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: nodeCredentials,
