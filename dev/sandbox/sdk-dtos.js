@@ -201,7 +201,12 @@ function loadTable() {
 
 const serialise = (table) => `${JSON.stringify(table, null, '\t')}\n`;
 
-module.exports = { LEADWAY_WRITES, TABLE_FILE, readSdkTable, loadTable, findEndpoint, pathMatcher, undeclared, serialise };
+/** The committed table's text, or '' when there is none. */
+function committedText() {
+	return fs.existsSync(TABLE_FILE) ? fs.readFileSync(TABLE_FILE, 'utf8') : '';
+}
+
+module.exports = { LEADWAY_WRITES, TABLE_FILE, readSdkTable, loadTable, committedText, findEndpoint, pathMatcher, undeclared, serialise };
 
 if (require.main === module) {
 	const mode = process.argv[2];
@@ -210,8 +215,7 @@ if (require.main === module) {
 		fs.writeFileSync(TABLE_FILE, fresh);
 		process.stdout.write(`wrote ${path.relative(process.cwd(), TABLE_FILE)}\n`);
 	} else if (mode === '--check') {
-		const committed = fs.existsSync(TABLE_FILE) ? fs.readFileSync(TABLE_FILE, 'utf8') : '';
-		if (committed !== fresh) {
+		if (committedText() !== fresh) {
 			process.stderr.write(`${TABLE_FILE} differs from the SDK: run node dev/sandbox/sdk-dtos.js --write\n`);
 			process.exit(1);
 		}
