@@ -141,7 +141,7 @@ function contactProblems(body) {
 
 function pickContact(body) {
 	const contact = {};
-	// Unknown fields are ignored, as HighLevel's API strips what its DTO does not declare.
+	// A property outside the endpoint's DTO never gets here: withDtoCheck answers 422 first.
 	for (const key of CONTACT_FIELDS) if (body[key] !== undefined) contact[key] = body[key];
 	return contact;
 }
