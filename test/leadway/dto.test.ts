@@ -6,7 +6,6 @@
 // (writeFixtures.ts): parameter sets that together fill every field the operation shows, or `noBody`
 // with the reason. A new operation without an entry, or a new field no fixture fills, fails here.
 import nock from 'nock';
-import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { committedText, findEndpoint, readSdkTable, serialise, undeclared } from '../../dev/sandbox/sdk-dtos';
@@ -189,15 +188,5 @@ describe('Leadway write bodies against the DTOs of HighLevel\'s official SDK', (
 
 	it('the sandbox\'s committed table is what the SDK declares today', () => {
 		expect(committedText()).toBe(serialise(table));
-	});
-
-	it('shows Gender and Company Name on Update only to version 1 nodes', () => {
-		const update = node.description.properties.find((property) => property.name === 'updateFields' && property.displayOptions?.show?.resource?.includes('contact'))!;
-		const visible = (typeVersion: number) =>
-			(update.options as INodeProperties[])
-				.filter((option) => NodeHelpers.displayParameter({}, option, { typeVersion, parameters: {} } as never, node.description))
-				.map((option) => option.name);
-		expect(visible(LATEST)).not.toContain('gender');
-		expect(visible(1)).toEqual(expect.arrayContaining(['gender', 'companyName']));
 	});
 });
