@@ -48,7 +48,8 @@ export class Leadway implements INodeType {
 		name: 'leadway',
 		icon: { light: 'file:leadway.svg', dark: 'file:leadway.dark.svg' },
 		group: ['output'],
-		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; 1 keeps English and 2.
+		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; Contact → Update no longer
+		// offers Gender or Company Name; Message → Send takes files by Input Binary Field(s). 1 keeps the old behaviour.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

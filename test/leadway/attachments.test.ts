@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness';
 import { binaryFile, multipartParts, rawBody } from '../harness/multipart';
@@ -140,5 +141,94 @@ describe('Leadway message send: attachments from binary data', () => {
 			['Attachment Files: "grande.pdf" has 0.2 MB, more than the 0.1 MB allowed [item 0]', { item: 0 }],
 			['m3', { item: 1 }],
 		]);
+	});
+});
+
+describe('Leadway message send, version 1.1: Attach Input Files and Input Binary Field(s), n8n\'s convention', () => {
+	// What a new node saves: the switch on and Input Binary Field(s) left at its default, `data`.
+	const sendV11 = (extra: Record<string, unknown> = {}) => {
+		const parameters: INodeParameters = send({ binaryData: true, ...extra }) as INodeParameters;
+		delete parameters.attachmentFiles;
+		return parameters;
+	};
+
+	it('with the switch on, uploads the file of the default field data and sends its URL, exactly as version 1 did', async () => {
+		api()
+			.get('/conversations/search')
+			.query({ locationId: LOCATION_ID, contactId: CONTACT_ID, limit: 1 })
+			.reply(200, { conversations: [{ id: CONVERSATION_ID, contactId: CONTACT_ID }], total: 1 });
+		const captured = { parts: [] as Part[] };
+		expectUpload(captured);
+		api()
+			.post('/conversations/messages', {
+				type: 'WhatsApp',
+				contactId: CONTACT_ID,
+				attachments: ['https://example.com/tabela.png', STORED_URL],
+				message: 'Segue a proposta',
+			})
+			.reply(200, { conversationId: CONVERSATION_ID, messageId: 'm1' });
+
+		const { items, error } = await runNode({
+			...setup(sendV11(), { binaryInput: [binaryFile(PDF, 'application/pdf', 'proposta.pdf')] }),
+			typeVersion: 1.1,
+		});
+		expect(error).toBeUndefined();
+		expect(captured.parts.map((part) => part.headers)[3]).toBe(
+			'Content-Disposition: form-data; name="fileAttachment"; filename="proposta.pdf"\r\nContent-Type: application/pdf',
+		);
+		expect(captured.parts[3].content.equals(PDF)).toBe(true);
+		expect(items).toEqual([{ json: { conversationId: CONVERSATION_ID, messageId: 'm1', contactId: CONTACT_ID }, pairedItem: { item: 0 } }]);
+	});
+
+	it('with the switch off (the default), attaches nothing even when the item carries a file', async () => {
+		api()
+			.post('/conversations/messages', { type: 'WhatsApp', contactId: CONTACT_ID, attachments: ['https://example.com/tabela.png'], message: 'Segue a proposta' })
+			.reply(200, { conversationId: CONVERSATION_ID, messageId: 'm4' });
+		const parameters = sendV11();
+		delete parameters.binaryData;
+		const { items, error } = await runNode({
+			...setup(parameters, { binaryInput: [binaryFile(PDF, 'application/pdf', 'proposta.pdf')] }),
+			typeVersion: 1.1,
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.messageId).toBe('m4');
+	});
+
+	it('names Input Binary Field(s) in its refusals, before any request', async () => {
+		const missing = await runNode({
+			...setup(sendV11({ binaryPropertyName: 'data, contrato' }), { binaryInput: [binaryFile(PDF, 'application/pdf', 'proposta.pdf')] }),
+			typeVersion: 1.1,
+		});
+		expect(missing.error?.message).toBe('Input Binary Field(s): the item has no binary property "contrato" [item 0]');
+
+		const empty = await runNode({ ...setup(sendV11({ binaryPropertyName: ' ' })), typeVersion: 1.1 });
+		expect(empty.error?.message).toBe('Input Binary Field(s): it is empty [item 0]');
+		expect(empty.error?.description).toBe('Name the binary field(s) holding the files (usually data), or turn off Attach Input Files.');
+
+		const nothing = await runNode({ ...setup(sendV11({ binaryData: false, message: '', attachments: '' })), typeVersion: 1.1 });
+		expect(nothing.error?.description).toBe('Fill in Message, pick a Template, or add Attachment URLs or turn on Attach Input Files.');
+	});
+
+	it('a version 1 node keeps its Attachment Files list; version 1.1 shows the new fields instead', async () => {
+		const { Leadway } = await import('../../nodes/Leadway/Leadway.node');
+		const { NodeHelpers } = await import('n8n-workflow');
+		const node = new Leadway();
+		const shown = (typeVersion: number, parameters: Record<string, unknown>) =>
+			node.description.properties
+				.filter((property) => ['attachmentFiles', 'binaryData', 'binaryPropertyName'].includes(property.name))
+				.filter((property) =>
+					NodeHelpers.displayParameter(
+						{ resource: 'message', operation: 'send', ...parameters } as never,
+						property,
+						{ typeVersion, parameters: {} } as never,
+						node.description,
+					),
+				)
+				.map((property) => property.name);
+		expect(shown(1, {})).toEqual(['attachmentFiles']);
+		expect(shown(1.1, { binaryData: false })).toEqual(['binaryData']);
+		expect(shown(1.1, { binaryData: true })).toEqual(['binaryData', 'binaryPropertyName']);
+		const field = node.description.properties.find((property) => property.name === 'binaryPropertyName');
+		expect(field).toMatchObject({ displayName: 'Input Binary Field(s)', type: 'string', default: 'data' });
 	});
 });

@@ -260,6 +260,54 @@ describe('Leadway contact', () => {
 		expect(error?.message).toBe('Update Fields: no field to update was given [item 0]');
 	});
 
+	it('refuses Gender or Company Name on Update (version 1 offered them) before any request, naming the field and the fix', async () => {
+		for (const [field, value, label] of [['gender', 'male', 'Gender'], ['companyName', 'Tech Corp', 'Company Name']]) {
+			const { items, error } = await runNode(
+				setup({ resource: 'contact', operation: 'update', contactId: byId(CONTACT.id), updateFields: { city: 'Santos', [field]: value } }),
+				[{}, {}],
+			);
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(
+				`Update Fields → ${label}: Leadway does not accept ${label} when updating a contact (it answers 422 "property ${field} should not exist"), so nothing was sent [item 0]`,
+			);
+			expect(error?.description).toBe(`Remove ${label} from Update Fields. To set it, use Contact → Create or Update, which accepts it.`);
+		}
+	});
+
+	it('version 1.1 no longer offers Gender or Company Name on Update, and still offers them on Create and Create or Update', async () => {
+		const { Leadway } = await import('../../nodes/Leadway/Leadway.node');
+		const { NodeHelpers } = await import('n8n-workflow');
+		const node = new Leadway();
+		const optionsFor = (operation: string, collection: string, typeVersion: number) => {
+			const parameter = node.description.properties.find(
+				(property) => property.name === collection && property.displayOptions?.show?.operation?.includes(operation),
+			);
+			const options = (parameter?.options ?? []) as Array<{ name: string; displayOptions?: object }>;
+			return options
+				.filter((option) =>
+					NodeHelpers.displayParameter({}, option as never, { typeVersion, parameters: {} } as never, node.description),
+				)
+				.map((option) => option.name);
+		};
+		expect(optionsFor('update', 'updateFields', 1.1)).not.toEqual(expect.arrayContaining(['gender']));
+		expect(optionsFor('update', 'updateFields', 1.1)).not.toEqual(expect.arrayContaining(['companyName']));
+		expect(optionsFor('update', 'updateFields', 1)).toEqual(expect.arrayContaining(['gender', 'companyName', 'city']));
+		for (const operation of ['create', 'upsert']) {
+			expect(optionsFor(operation, 'additionalFields', 1.1)).toEqual(expect.arrayContaining(['gender', 'companyName']));
+		}
+	});
+
+	it('a version 1.1 node whose saved Update Fields still hold Gender does not send it', async () => {
+		api()
+			.put(`/contacts/${CONTACT.id}`, { city: 'Santos' })
+			.reply(200, { succeded: true, contact: CONTACT });
+		const { error } = await runNode({
+			...setup({ resource: 'contact', operation: 'update', contactId: byId(CONTACT.id), updateFields: { city: 'Santos', gender: 'male' } }),
+			typeVersion: 1.1,
+		});
+		expect(error).toBeUndefined();
+	});
+
 	it('rejects a malformed email in Update Fields before any request', async () => {
 		const { error } = await runNode(
 			setup({

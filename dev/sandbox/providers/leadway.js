@@ -5,6 +5,10 @@
 // HighLevel's rate-limit headers; contacts, tags, notes, messages, conversations and templates.
 
 const { isObject, isText, isHttpUrl, EMAIL, ids } = require('../core');
+// What HighLevel's SDK declares for each write body, generated from @gohighlevel/api-client by
+// ../sdk-dtos.js (committed, so the sandbox runs without the SDK; a test keeps it in step).
+const DTO_TABLE = require('./leadway-dtos.json');
+const { findEndpoint, undeclared } = require('../sdk-dtos');
 
 const TOKEN = 'sandbox-leadway-token';
 const LOCATION_ID = 'sandbox-location-1';
@@ -137,7 +141,7 @@ function contactProblems(body) {
 
 function pickContact(body) {
 	const contact = {};
-	// Unknown fields are ignored, as HighLevel's API strips what its DTO does not declare.
+	// A property outside the endpoint's DTO never gets here: withDtoCheck answers 422 first.
 	for (const key of CONTACT_FIELDS) if (body[key] !== undefined) contact[key] = body[key];
 	return contact;
 }
@@ -447,7 +451,6 @@ const routes = [
 	['PUT', '/contacts/:id', ({ state, params, body }) => {
 		const contact = findContact(state, params.id);
 		if (!contact) return badRequest('Contact not found');
-		if (body.locationId !== undefined) return unprocessable(['property locationId should not exist']);
 		const problems = contactProblems(body);
 		if (problems.length > 0) return unprocessable(problems);
 		Object.assign(contact, pickContact(body), { dateUpdated: new Date().toISOString() });
@@ -565,6 +568,25 @@ const routes = [
 	}],
 ];
 
+/**
+ * HighLevel validates each write body against its DTO and refuses any property the DTO does not
+ * declare (NestJS's ValidationPipe, forbidNonWhitelisted): 422 `{ statusCode, message: [...], error }`
+ * before anything else is looked at. Every route whose method and path match an endpoint of the table
+ * gets that check first, whoever wrote the route; multipart bodies are checked by their part names.
+ */
+function withDtoCheck([method, pattern, handler]) {
+	// A route parameter (`:id`) stands for any segment, as the SDK's `{contactId}` does.
+	const endpoint = findEndpoint(DTO_TABLE, method, pattern.replace(/:(\w+)/g, 'any-$1'));
+	if (!endpoint) return [method, pattern, handler];
+	return [method, pattern, (ctx) => {
+		const body = ctx.multipart
+			? Object.fromEntries([...Object.keys(ctx.body.fields), ...ctx.body.files.map((file) => file.name)].map((key) => [key, '']))
+			: ctx.body;
+		const problems = isObject(body) ? undeclared(endpoint.properties, body) : [];
+		return problems.length > 0 ? unprocessable(problems) : handler(ctx);
+	}];
+}
+
 module.exports = {
 	name: 'leadway',
 	displayName: 'Leadway CRM',
@@ -580,7 +602,8 @@ module.exports = {
 	rateLimitHeaders,
 	rateLimited,
 	error: (status, message) => envelope(status, message),
-	routes,
+	routes: routes.map(withDtoCheck),
+	DTO_TABLE,
 	TOKEN,
 	LOCATION_ID,
 };

@@ -3,11 +3,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { splitList } from '../../../shared/lists';
 import { inputError } from '../../../shared/validation';
 import { getLocationId, leadwayRequest } from '../../transport';
-
-const FIELD = 'Attachment Files';
 
 /** The file types HighLevel's upload endpoint lists, by extension, with the type sent for each. */
 const ALLOWED: Record<string, string> = {
@@ -35,6 +32,8 @@ const BY_MIME_TYPE: Record<string, string> = Object.fromEntries(
 export const DEFAULT_MAX_ATTACHMENT_MB = 10;
 
 export interface AttachmentFile {
+	/** The node field that named it, for errors (Attachment Files, Input Binary Field(s)). */
+	field: string;
 	property: string;
 	fileName: string;
 	mimeType: string;
@@ -48,7 +47,7 @@ function tooLarge(ctx: IExecuteFunctions, itemIndex: number, file: AttachmentFil
 	return inputError(
 		ctx,
 		itemIndex,
-		FIELD,
+		file.field,
 		`"${file.fileName}" has ${megabytes(bytes)}, more than the ${megabytes(maxBytes)} allowed`,
 		'Use a smaller file, or raise "Max Attachment Size (MB)" under Additional Fields if Leadway accepts larger files for your account.',
 	);
@@ -63,17 +62,17 @@ function extensionOf(binary: IBinaryData): string | undefined {
 }
 
 /**
- * Reads and checks the files named in Attachment Files, before anything is sent: each binary
- * property must exist on the item, be of a type Leadway takes, and not be over the size limit
- * when n8n already knows its size.
+ * Reads and checks the files the binary fields `properties` hold, before anything is sent: each
+ * binary property must exist on the item, be of a type Leadway takes, and not be over the size
+ * limit when n8n already knows its size. `field` names the node field they came from.
  */
 export function readAttachmentFiles(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	names: unknown,
+	properties: string[],
 	maxBytes: number,
+	field: string,
 ): AttachmentFile[] {
-	const properties = splitList(names);
 	const binaries = ctx.getInputData()[itemIndex]?.binary ?? {};
 	return properties.map((property) => {
 		const binary = binaries[property];
@@ -82,7 +81,7 @@ export function readAttachmentFiles(
 			throw inputError(
 				ctx,
 				itemIndex,
-				FIELD,
+				field,
 				`the item has no binary property "${property}"`,
 				present.length > 0
 					? `Use one of the item's binary properties: ${present.join(', ')}.`
@@ -96,12 +95,12 @@ export function readAttachmentFiles(
 			throw inputError(
 				ctx,
 				itemIndex,
-				FIELD,
+				field,
 				`"${shownName}" (${binary.mimeType || 'no type'}) is not a file type Leadway accepts`,
 				`Leadway accepts ${ALLOWED_LIST}. Convert the file first, or send a link to it under Attachment URLs.`,
 			);
 		}
-		const file = { property, fileName: binary.fileName || `${property}.${extension}`, mimeType };
+		const file = { field, property, fileName: binary.fileName || `${property}.${extension}`, mimeType };
 		if (typeof binary.bytes === 'number' && binary.bytes > maxBytes) throw tooLarge(ctx, itemIndex, file, binary.bytes, maxBytes);
 		return file;
 	});
@@ -149,7 +148,7 @@ export async function uploadAttachmentFiles(
 	for (const file of files) {
 		const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, file.property);
 		if (content.length === 0) {
-			throw inputError(ctx, itemIndex, FIELD, `"${file.fileName}" is empty`, 'Pass a file with content.');
+			throw inputError(ctx, itemIndex, file.field, `"${file.fileName}" is empty`, 'Pass a file with content.');
 		}
 		if (content.length > maxBytes) throw tooLarge(ctx, itemIndex, file, content.length, maxBytes);
 		contents.push(content);

@@ -124,6 +124,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. https://example.com/proposta.pdf',
 		description: 'Public links to files, separated by commas or new lines. Leadway fetches them from there.',
 	},
+	// Version 1 named the binary fields in one optional list; it stays as saved workflows hold it.
 	{
 		displayName: 'Attachment Files',
 		name: 'attachmentFiles',
@@ -132,6 +133,28 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. data, invoice',
 		description:
 			'Binary properties of the input item whose files are uploaded to Leadway and sent with the message, separated by commas. Leadway accepts JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3 and WAV.',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	// From version 1.1, n8n's convention for files on the input: a switch, then Input Binary Field(s).
+	{
+		displayName: 'Attach Input Files',
+		name: 'binaryData',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to upload files from the input item\'s binary fields to Leadway and send them with the message',
+		displayOptions: { hide: { '@version': [1] } },
+	},
+	{
+		displayName: 'Input Binary Field(s)',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		placeholder: 'e.g. data, invoice',
+		hint: 'The name of the input binary field(s) containing the file(s) to attach',
+		description:
+			'To attach several files, separate the binary field names with commas. Leadway accepts JPG, JPEG, PNG, MP4, MPEG, ZIP, RAR, PDF, DOC, DOCX, TXT, MP3 and WAV.',
+		displayOptions: { hide: { '@version': [1] }, show: { binaryData: [true] } },
 	},
 	{
 		displayName: 'Email Options',
@@ -261,7 +284,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
 				default: DEFAULT_MAX_ATTACHMENT_MB,
-				description: 'Largest file the node uploads from Attachment Files. Leadway documents no limit; this guard is the node\'s own.',
+				description: 'Largest file the node uploads from the input\'s binary fields. Leadway documents no limit; this guard is the node\'s own.',
 			},
 			{
 				displayName: 'Scheduled Time',
@@ -420,6 +443,24 @@ export async function resolveContactId(ctx: IExecuteFunctions, itemIndex: number
 	return await findContact(ctx, itemIndex, 'email', email, create);
 }
 
+/**
+ * Which binary fields of the item to attach, and the field's label for errors: version 1's Attachment
+ * Files list, or (1.1 on) Input Binary Field(s) when Attach Input Files is on.
+ */
+export function readBinaryFieldNames(ctx: IExecuteFunctions, itemIndex: number): { names: string[]; field: string; offer: string } {
+	if (ctx.getNode().typeVersion < 1.1) {
+		return { names: splitList(ctx.getNodeParameter('attachmentFiles', itemIndex, '')), field: 'Attachment Files', offer: 'Attachment Files' };
+	}
+	const field = 'Input Binary Field(s)';
+	const offer = 'turn on Attach Input Files';
+	if (ctx.getNodeParameter('binaryData', itemIndex, false) !== true) return { names: [], field, offer };
+	const names = splitList(ctx.getNodeParameter('binaryPropertyName', itemIndex, ''));
+	if (names.length === 0) {
+		throw inputError(ctx, itemIndex, field, 'it is empty', 'Name the binary field(s) holding the files (usually data), or turn off Attach Input Files.');
+	}
+	return { names, field, offer };
+}
+
 /** Reads and checks every field except the contact, so bad input fails before any request. */
 export type SendInput = Omit<SendMessageInput, 'contactId'> & {
 	/** Files from the item's binary data, uploaded once the contact is known. */
@@ -443,7 +484,8 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 			? DEFAULT_MAX_ATTACHMENT_MB
 			: checkRange(ctx, itemIndex, 'Max Attachment Size (MB)', extra.maxAttachmentMb as number, 0.1, 1024);
 	input.maxAttachmentBytes = Math.round(maxMb * 1024 * 1024);
-	input.files = readAttachmentFiles(ctx, itemIndex, ctx.getNodeParameter('attachmentFiles', itemIndex, ''), input.maxAttachmentBytes);
+	const binary = readBinaryFieldNames(ctx, itemIndex);
+	input.files = readAttachmentFiles(ctx, itemIndex, binary.names, input.maxAttachmentBytes, binary.field);
 	input.subType = trimmed(extra.subType);
 	input.appointmentId = trimmed(extra.appointmentId);
 	input.conversationProviderId = trimmed(extra.conversationProviderId);
@@ -499,8 +541,8 @@ export function readSendInput(ctx: IExecuteFunctions, itemIndex: number): SendIn
 			'Message',
 			'there is nothing to send',
 			type === 'Email'
-				? 'Fill in Message or HTML, pick a Template, or add Attachment URLs or Attachment Files.'
-				: 'Fill in Message, pick a Template, or add Attachment URLs or Attachment Files.',
+				? `Fill in Message or HTML, pick a Template, or add Attachment URLs or ${binary.offer}.`
+				: `Fill in Message, pick a Template, or add Attachment URLs or ${binary.offer}.`,
 		);
 	}
 	return input;
