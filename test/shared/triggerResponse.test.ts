@@ -35,7 +35,8 @@ describe.each(TRIGGERS)('%s answers', (_name, trigger) => {
 });
 
 it('without the empty responseData, n8n would answer the literal "firstEntryJson" (what the triggers did before)', () => {
-	const { responseData: _dropped, ...declaredBefore } = TRIGGER_WEBHOOK;
+	const declaredBefore = { ...TRIGGER_WEBHOOK };
+	delete declaredBefore.responseData;
 	const before = { description: { ...new SuperleadTrigger().description, webhooks: [declaredBefore] } } as INodeType;
 	expect(onReceivedAnswer(before, startExecution([{ json: {} }]))).toBe('firstEntryJson');
 });
