@@ -7,34 +7,49 @@ const path = require('path');
 const { startStack } = require('./lib/stack');
 const { provision, webhookUrl } = require('./lib/setup');
 const { repoRoot } = require('./lib/n8n-install');
+const { stopOnSignals } = require('./lib/proc');
+
+/** How long n8n gets to shut down before it and its task runner are killed. */
+const SHUTDOWN_GRACE_MS = 30000;
 
 const workDir = path.join(repoRoot, '.dev', 'run');
 const t0 = Date.now();
 const log = (message) => console.log(`[dev +${Math.round((Date.now() - t0) / 1000)}s] ${message}`);
 
+let stopping = () => false;
+
 async function main() {
 	log('starting (a fresh n8n each run: the database lives in .dev/run and is reset at the next start)');
-	const stack = await startStack({ workDir, mode: 'regular', log });
-	let stopping = false;
-	const stop = async (signal) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`\n${signal}: stopping n8n and the sandbox …`);
-		await stack.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
+	// From the first line on: a signal during the install or the boot ends what was started so far too.
+	let stack;
+	const { isStopping, stopAll } = stopOnSignals({
+		log: (line) => console.log(`[dev] ${line}`),
+		stop: async () => {
+			if (!stack) return;
+			const main = stack.processes.main.proc;
+			// n8n finishes its work before it exits (it took 23 s once): say so while waiting.
+			console.log('[dev] stopping n8n and its task runner …');
+			await main.stop(SHUTDOWN_GRACE_MS, {
+				onWait: (s) => console.log(`[dev] … n8n is still shutting down (${s} s; killed at ${SHUTDOWN_GRACE_MS / 1000} s)`),
+			});
+			console.log('[dev] n8n stopped; stopping the sandbox');
+			await stack.stop();
+		},
+	});
+	stopping = isStopping;
+	stack = await startStack({ workDir, mode: 'regular', log });
+	if (isStopping()) return;
 	stack.processes.main.proc.child.on('exit', (code) => {
-		if (stopping) return;
+		if (isStopping()) return;
 		console.error(`n8n exited (code ${code}); its log: ${stack.processes.main.proc.logFile}`);
-		stop('n8n exited');
+		void stopAll('n8n exited');
 	});
 
 	let provisioned;
 	try {
 		provisioned = await provision(stack.client, stack.sandbox, { log });
 	} catch (e) {
+		if (isStopping()) return;
 		await stack.stop();
 		throw e;
 	}
@@ -61,11 +76,13 @@ async function main() {
 		lines.push(`      node ${cli} deliver --sandbox ${stack.sandbox.url} --provider ${provider} --to ${webhookUrl(stack.url, node)}`);
 	}
 	lines.push('', 'Add --forge signature (or missing, tampered) to send a forged event: the trigger answers 401 and starts nothing.');
-	lines.push('', 'Press Ctrl-C to stop n8n and the sandbox.');
+	lines.push('', 'Press Ctrl-C (or send SIGINT, SIGTERM or SIGHUP to npm or this process) to stop n8n, its task runner and the sandbox.');
 	console.log(lines.join('\n'));
 }
 
 main().catch((e) => {
+	// A stop during the boot makes the boot fail; the stop itself says how it ended.
+	if (stopping()) return;
 	console.error(`npm run dev failed: ${e.message}`);
 	process.exit(1);
 });
