@@ -37,7 +37,7 @@ async function main() {
 		},
 	});
 	stopping = isStopping;
-	stack = await startStack({ workDir, mode: 'regular', log });
+	stack = await startStack({ workDir, mode: 'regular', log, sandboxOptions: { onRequest: printSendAndWaitLinks } });
 	if (isStopping()) return;
 	stack.processes.main.proc.child.on('exit', (code) => {
 		if (isStopping()) return;
@@ -65,7 +65,7 @@ async function main() {
 		`  Logs      ${path.join(workDir, 'logs')}`,
 		'',
 		'Example workflows (open one, then "Execute workflow"):',
-		...workflows.filter((w) => !w.trigger).map((w) => `  ${w.name}\n      ${stack.url}/workflow/${w.id}`),
+		...workflows.filter((w) => !w.trigger).map((w) => `  ${w.name}\n      ${stack.url}/workflow/${w.id}${sendAndWaitHint(w, stack.sandbox.url)}`),
 		'',
 		'Trigger workflows (published). Fire a signed sandbox webhook at one, then look at its Executions tab:',
 	];
@@ -78,6 +78,31 @@ async function main() {
 	lines.push('', 'Add --forge signature (or missing, tampered) to send a forged event: the trigger answers 401 and starts nothing.');
 	lines.push('', 'Press Ctrl-C (or send SIGINT, SIGTERM or SIGHUP to npm or this process) to stop n8n, its task runner and the sandbox.');
 	console.log(lines.join('\n'));
+}
+
+/** Every resume link in a recorded message body (Send and Wait puts one in the text it sends). */
+function waitingLinks(value, found = []) {
+	if (typeof value === 'string') found.push(...(value.match(/https?:\/\/[^\s"'<>]+\/webhook-waiting\/[^\s"'<>]+/g) || []));
+	else if (value && typeof value === 'object') for (const v of Object.values(value)) waitingLinks(v, found);
+	return found;
+}
+
+/** Prints the link of each Send and Wait message as it reaches the sandbox: open it to answer. */
+function printSendAndWaitLinks(record) {
+	for (const link of new Set(waitingLinks(record.body))) {
+		console.log(`[dev] Send and Wait message sent (${record.provider} ${record.method} ${record.path}); open this link to answer it:\n      ${link}`);
+	}
+}
+
+/** For a Send and Wait example: where its message (and the link in it) shows up. */
+function sendAndWaitHint(workflow, sandboxUrl) {
+	const node = workflow.nodes.find((n) => n.parameters && n.parameters.operation === 'sendAndWait');
+	if (!node) return '';
+	const provider = node.type.replace(/^.*\./, '').replace(/Sdr$/, '').toLowerCase();
+	return (
+		'\n      Send and Wait: the execution waits; its link is printed here when the message reaches the sandbox' +
+		` (also in ${sandboxUrl}/__sandbox/requests?provider=${provider}&method=POST)`
+	);
 }
 
 main().catch((e) => {

@@ -5,7 +5,8 @@
 // waits (with a deadline) until npm has exited and requires every process gone and every port closed.
 //  - the signal matrix runs against a stand-in for dev/run.js with the same stopping code
 //    (fixtures/dev-standin.js) under the repository's own `dev` script line, in seconds;
-//  - one real `npm run dev` (n8n 2.41.1 with its task runner) gets SIGTERM on the npm PID.
+//  - one real `npm run dev` (n8n 2.41.1 with its task runner) prints the link of a Send and Wait
+//    message it runs (with the execution waiting), then gets SIGTERM on the npm PID.
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -14,6 +15,9 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { describe, it } = require('node:test');
 const { processTree, stillRunning, listeningPorts, portAnswers, waitFor } = require('../../dev/lib/proc');
+const { N8nClient } = require('../../dev/lib/n8n');
+const { OWNER } = require('../../dev/lib/setup');
+const { MANUAL } = require('./expectations');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const DEV_SCRIPT = require('../../package.json').scripts.dev;
@@ -119,6 +123,17 @@ describe('stopping npm run dev', { skip: !linux && 'reads process trees from /pr
 				timeoutMs: 25 * 60 * 1000,
 				intervalMs: 500,
 				failFast: () => (run.exited ? `npm run dev exited first:\n${run.output.slice(-3000)}` : ''),
+			});
+			// The console says where Send and Wait links are, and prints one when its message reaches the sandbox.
+			assert.match(run.output, /Send and Wait: the execution waits; its link is printed here/, 'the console explains Send and Wait links');
+			const client = new N8nClient(`http://127.0.0.1:${/Open\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(run.output)[1]}`);
+			await client.login(OWNER);
+			const approval = (await client.request('GET', '/workflows')).find((w) => /ask for approval/i.test(w.name));
+			assert.ok(approval, 'the IAGENTE approval example is imported');
+			const executionId = await client.runManually(approval.id, MANUAL);
+			await waitFor('the dev console to print the Send and Wait link', () => new RegExp(`open this link to answer it:\\s+http://127\\.0\\.0\\.1:\\d+/webhook-waiting/${executionId}/`).test(run.output), {
+				timeoutMs: 120000,
+				intervalMs: 300,
 			});
 			const tree = processTree(run.child.pid);
 			const n8n = tree.filter((p) => /n8n/.test(p.cmd) && !/npm|dev\/run\.js/.test(p.cmd));
