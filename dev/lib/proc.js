@@ -253,6 +253,9 @@ function launchers(table = processTable()) {
 function stopOnSignals({ stop, log = console.log, graceMs = 15000, pollMs = 500, label = 'dev' }) {
 	let stopping = false;
 	const watched = launchers();
+	// After a hangup the terminal may be gone: a failed write to it must not end this process before
+	// it has stopped what it started.
+	for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 	const stopAll = async (why) => {
 		if (stopping) return;
 		stopping = true;
