@@ -10,12 +10,6 @@ const { waitFor } = require('../../dev/lib/proc');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally } = require('./helpers');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck } = require('./send-and-wait');
 
-/** How many times the workers' logs say they finished (a part of) this execution. */
-function finishedCount(stack, executionId) {
-	const line = `Worker finished execution ${executionId} `;
-	return stack.processes.workers.reduce((n, w) => n + w.proc.log().split(line).length - 1, 0);
-}
-
 /** The worker whose log says it ran this execution, or undefined. */
 function workerThatRan(stack, executionId) {
 	return stack.processes.workers.find((w) => w.proc.log().includes(`Worker finished execution ${executionId} `));
@@ -59,12 +53,18 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 		const mainPage = await onMain.text();
 		assert.ok(onMain.status === 404 || !mainPage.includes('Aprova o desconto'), `the main must not serve the waiting page (got ${onMain.status})`);
 		await checkPageAndTamper(stack, sent);
-		const before = finishedCount(stack, sent.executionId);
+		const enqueued = new RegExp(`Enqueued execution ${sent.executionId} \\(job (\\d+)\\)`, 'g');
+		const jobsBefore = [...stack.processes.webhook.proc.log().matchAll(enqueued)].length;
 		// answerAndCheck: the answer (to the webhook process) resumes it with the approval; still one message.
 		await answerAndCheck(stack, sent, { approved: 'true' }, { data: { approved: true } });
-		await waitFor(`a worker to log that it finished the resumed execution ${sent.executionId}`, () => finishedCount(stack, sent.executionId) > before, {
-			timeoutMs: 30000,
-		});
+		// The webhook process put the resumption on the queue, and a worker ran that very job.
+		const newJobs = () => [...stack.processes.webhook.proc.log().matchAll(enqueued)].slice(jobsBefore).map((m) => m[1]);
+		await waitFor(`the webhook process to log that it enqueued execution ${sent.executionId}`, () => newJobs().length > 0, { timeoutMs: 30000 });
+		const jobs = newJobs();
+		assert.equal(jobs.length, 1, `the webhook process's log says it enqueued the resumption of execution ${sent.executionId} once, found ${jobs.length}`);
+		await waitFor(`a worker to log that it finished job ${jobs[0]} (execution ${sent.executionId} resumed)`, () =>
+			stack.processes.workers.some((w) => w.proc.log().includes(`Worker finished execution ${sent.executionId} (job ${jobs[0]})`)),
+		{ timeoutMs: 30000 });
 	});
 
 	it('no process logged an unrecognized node type', () => {
