@@ -12,7 +12,8 @@ const { stopOnSignals } = require('./lib/proc');
 /** How long n8n gets to shut down before it and its task runner are killed. */
 const SHUTDOWN_GRACE_MS = 30000;
 
-const workDir = path.join(repoRoot, '.dev', 'run');
+// N8N_BR_DEV_RUN_DIR: another folder (the e2e suite's own run, which must not wipe a developer's .dev/run).
+const workDir = process.env.N8N_BR_DEV_RUN_DIR ? path.resolve(process.env.N8N_BR_DEV_RUN_DIR) : path.join(repoRoot, '.dev', 'run');
 const t0 = Date.now();
 const log = (message) => console.log(`[dev +${Math.round((Date.now() - t0) / 1000)}s] ${message}`);
 

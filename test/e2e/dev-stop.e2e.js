@@ -116,8 +116,8 @@ describe('stopping npm run dev', { skip: !linux && 'reads process trees from /pr
 		);
 	}
 
-	it('SIGTERM to the npm PID of a real npm run dev ends n8n, its task runner and the sandbox', { timeout: 30 * 60 * 1000 }, async () => {
-		const run = npmRunDev(repoRoot);
+	it('SIGTERM to the npm PID of a real npm run dev ends n8n, its task runner and the sandbox', { timeout: 30 * 60 * 1000 }, async (t) => {
+		const run = npmRunDev(repoRoot, { N8N_BR_DEV_RUN_DIR: path.join(repoRoot, '.dev', 'e2e-dev-stop') });
 		try {
 			await waitFor('npm run dev to be ready', () => /is ready with n8n-nodes-br-messaging/.test(run.output), {
 				timeoutMs: 25 * 60 * 1000,
@@ -142,7 +142,9 @@ describe('stopping npm run dev', { skip: !linux && 'reads process trees from /pr
 			const ports = listeningPorts(tree.map((p) => p.pid));
 			const url = /Open\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(run.output);
 			assert.ok(url && ports.includes(Number(url[1])), `the editor port is among the listening ports ${ports.join(', ')}`);
+			const stopAt = run.output.length;
 			await stopAndCheck(run, tree, ports, 'SIGTERM', run.child.pid, 120000);
+			for (const line of run.output.slice(stopAt).split('\n').filter((l) => l.startsWith('[dev]'))) t.diagnostic(line);
 		} finally {
 			if (!run.exited) process.kill(-run.child.pid, 'SIGKILL');
 		}
