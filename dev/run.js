@@ -20,7 +20,7 @@ const log = (message) => console.log(`[dev +${Math.round((Date.now() - t0) / 100
 let stopping = () => false;
 
 async function main() {
-	log('starting (a fresh n8n each run: the database lives in .dev/run and is reset at the next start)');
+	log(`starting (a fresh n8n each run: the database lives in ${path.relative(repoRoot, workDir) || workDir} and is reset at the next start)`);
 	// From the first line on: a signal during the install or the boot ends what was started so far too.
 	let stack;
 	const { isStopping, stopAll } = stopOnSignals({
