@@ -10,6 +10,10 @@ if [ ${#missing[@]} -eq 0 ]; then
 	echo "system packages present: chromium, redis-server, postgresql"
 	exit 0
 fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "missing: ${missing[*]} (the end-to-end suite needs them); no apt-get here: install them with your system's package manager" >&2
+	exit 1
+fi
 echo "installing from Debian: ${missing[*]}"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

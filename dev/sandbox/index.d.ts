@@ -82,6 +82,8 @@ export interface SandboxOptions {
 	enforceRateLimits?: boolean;
 	/** Replaces a provider's documented windows, e.g. `{ superlead: [{ limit: 2, windowMs: 60000 }] }`. */
 	rateLimits?: Partial<Record<ProviderName, RateLimitWindow[]>>;
+	/** Called with each provider request once it is answered (npm run dev prints Send and Wait links from it). */
+	onRequest?: (record: RecordedRequest) => void;
 }
 
 export interface SandboxCredentials {

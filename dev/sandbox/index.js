@@ -46,6 +46,7 @@ function sendJson(res, status, body, headers = {}) {
 /**
  * Starts the sandbox. `rateLimits` (optional) overrides a provider's windows, e.g.
  * `{ superlead: [{ limit: 2, windowMs: 60000 }] }`, so tests can reach a limit quickly.
+ * `onRequest(record)` (optional) is called with each provider request once it is answered.
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, enforceRateLimits = true } = options;
@@ -183,6 +184,13 @@ async function startSandbox(options = {}) {
 			record.status = response.status;
 			record.responseHeaders = { ...(response.headers ?? {}) };
 			record.responseBody = response.body;
+			if (options.onRequest) {
+				try {
+					options.onRequest({ ...record });
+				} catch {
+					// A watcher's failure never changes what the sandbox answers.
+				}
+			}
 			if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 			sendJson(res, response.status, response.body, response.headers);
 		} catch (cause) {

@@ -20,6 +20,8 @@ import {
 	rejectRequest,
 	repeatOptions,
 	singleHeader,
+	startExecution,
+	TRIGGER_WEBHOOK,
 } from '../shared/webhook';
 import { verifyHmac } from '../shared/signature';
 import { WEBHOOK_EVENTS } from './actions/webhook/events';
@@ -52,7 +54,7 @@ export class IagenteSdrTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'iagenteSdrApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [TRIGGER_WEBHOOK],
 		properties: [
 			{
 				displayName: 'Events',
@@ -169,7 +171,7 @@ export class IagenteSdrTrigger implements INodeType {
 			}
 			// Last: only events that would start an execution take a place among the remembered IDs.
 			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
-			return { workflowData: [this.helpers.returnJsonArray(body)] };
+			return startExecution(this.helpers.returnJsonArray(body));
 		});
 	}
 }

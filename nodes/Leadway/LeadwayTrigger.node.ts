@@ -18,6 +18,8 @@ import {
 	readJsonObject,
 	readRawBody,
 	rejectRequest,
+	startExecution,
+	TRIGGER_WEBHOOK,
 } from '../shared/webhook';
 import { ALL_EVENTS, MESSAGE_TYPES, WEBHOOK_EVENTS, normalizeMessageType } from './trigger/events';
 import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, toPem } from './trigger/keys';
@@ -54,7 +56,7 @@ export class LeadwayTrigger implements INodeType {
 		defaults: { name: 'Leadway CRM Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [TRIGGER_WEBHOOK],
 		properties: [
 			{
 				displayName:
@@ -216,7 +218,7 @@ export class LeadwayTrigger implements INodeType {
 				if (isRepeatedDelivery(this, SEEN_IDS_KEY, body.webhookId)) return acknowledge('repeated delivery');
 			}
 
-			return { workflowData: [this.helpers.returnJsonArray(body)] };
+			return startExecution(this.helpers.returnJsonArray(body));
 		});
 	}
 }

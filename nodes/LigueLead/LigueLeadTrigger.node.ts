@@ -13,7 +13,16 @@ import type {
 } from 'n8n-workflow';
 
 import { verifyToken } from '../shared/signature';
-import { acknowledge, guardWebhook, isPlainObject, readJsonObject, readRawBody, rejectRequest } from '../shared/webhook';
+import {
+	acknowledge,
+	guardWebhook,
+	isPlainObject,
+	readJsonObject,
+	readRawBody,
+	rejectRequest,
+	startExecution,
+	TRIGGER_WEBHOOK,
+} from '../shared/webhook';
 
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const MIN_TOKEN_LENGTH = 16;
@@ -62,7 +71,7 @@ export class LigueLeadTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ligueLeadApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [TRIGGER_WEBHOOK],
 		properties: [
 			{
 				displayName:
@@ -182,7 +191,7 @@ export class LigueLeadTrigger implements INodeType {
 				const accepted = [...statuses, ...listOf(options.additionalStatuses)];
 				if (!accepted.includes(status)) return acknowledge(`status "${status}" is not selected`);
 			}
-			return { workflowData: [this.helpers.returnJsonArray({ ...event, dedupeKey: dedupeKey(event) })] };
+			return startExecution(this.helpers.returnJsonArray({ ...event, dedupeKey: dedupeKey(event) }));
 		});
 	}
 }

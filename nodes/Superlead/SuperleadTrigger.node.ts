@@ -19,6 +19,8 @@ import {
 	readRawBody,
 	rejectRequest,
 	repeatOptions,
+	startExecution,
+	TRIGGER_WEBHOOK,
 } from '../shared/webhook';
 import {
 	DEFAULT_INCOMING_EVENTS,
@@ -51,7 +53,7 @@ export class SuperleadTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'superleadApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [TRIGGER_WEBHOOK],
 		properties: [
 			{
 				displayName:
@@ -230,7 +232,7 @@ export class SuperleadTrigger implements INodeType {
 			if (reason !== undefined) return acknowledge(reason);
 			// Last: only events that would start an execution take a place among the remembered IDs.
 			if (isRepeatedEvent(this, options, body)) return acknowledge('repeated delivery');
-			return { workflowData: [this.helpers.returnJsonArray(body)] };
+			return startExecution(this.helpers.returnJsonArray(body));
 		});
 	}
 }

@@ -2,7 +2,15 @@
 // save a failed execution (and run the error workflow), so an unauthenticated sender could fill
 // the executions list: everything here refuses instead of throwing.
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /** How many event IDs a trigger remembers to drop repeated deliveries. */
 export const REMEMBERED_DELIVERIES = 200;
@@ -70,6 +78,25 @@ export function rejectRequest(ctx: IWebhookFunctions, status: number, message: s
 		// Nothing more can be told to the caller; still start nothing.
 	}
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The webhook every trigger declares. n8n answers an `onReceived` webhook with its `responseData`
+ * when that is set, and takes the literal text 'firstEntryJson' when it is not (n8n 2.41 then answers
+ * a genuine event `200 "firstEntryJson"`, as its own Stripe and GitHub triggers do). An empty
+ * `responseData` lets the answer the trigger returns (`webhookResponse`) through instead.
+ */
+export const TRIGGER_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
+
+/** Starts one execution with these items and answers 200 `{"received":true}`. */
+export function startExecution(items: INodeExecutionData[]): IWebhookResponseData {
+	return { workflowData: [items], webhookResponse: { received: true } };
 }
 
 /** Answers 200 without starting an execution. */

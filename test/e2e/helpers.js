@@ -104,6 +104,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 	for (let i = 0; i < valid; i += 1) {
 		const r = await sandbox.deliver({ provider: testCase.provider, to: url });
 		assert.equal(r.status, 200, `a genuine ${testCase.provider} event must get 200, got ${r.status}: ${JSON.stringify(r.body)}`);
+		assert.deepEqual(r.body, { received: true }, `n8n answers a genuine ${testCase.provider} event {"received":true}`);
 		markers.push(String(testCase.marker(JSON.parse(r.sent.body))));
 	}
 

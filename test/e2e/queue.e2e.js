@@ -1,11 +1,14 @@
 // Queue mode as production runs it: Postgres (Debian's postgresql) as n8n's database, Redis (Debian's
 // redis-server), one main, two workers and one webhook process sharing one encryption key, each with
 // the packed package installed. One send workflow runs on a worker; one trigger receives webhooks on
-// the webhook process and its executions run on the workers.
+// the webhook process and its executions run on the workers; one Send and Wait round trip waits, is
+// answered through the webhook process and resumed by a worker.
 'use strict';
 const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
+const { waitFor } = require('../../dev/lib/proc');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally } = require('./helpers');
+const { sendAndReadLink, checkPageAndTamper, answerAndCheck } = require('./send-and-wait');
 
 /** The worker whose log says it ran this execution, or undefined. */
 function workerThatRan(stack, executionId) {
@@ -37,6 +40,31 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 
 	it('the IAGENTE trigger registered the webhook process URL and receives signed events there', { timeout: 300000 }, async () => {
 		await driveTrigger(stack, 'trigger-iagente.json');
+	});
+
+	it('Send and Wait: waits, the link goes through the webhook process, a worker resumes, sent once', { timeout: 300000 }, async () => {
+		// Production queue mode: WEBHOOK_URL (every process) is the webhook process's address, and the main
+		// serves no production or waiting webhooks (N8N_DISABLE_PRODUCTION_MAIN_PROCESS).
+		assert.notEqual(stack.webhookBase, stack.url, 'waiting webhooks go to the webhook process, not the main');
+		// sendAndReadLink: the execution turns `waiting`, one message recorded, its link on stack.webhookBase.
+		const sent = await sendAndReadLink(stack, 'iagente-whatsapp-approval.json');
+		assert.ok(workerThatRan(stack, sent.executionId), `no worker log says it ran execution ${sent.executionId} up to the wait`);
+		const onMain = await fetch(sent.link.replace(stack.webhookBase.replace(/\/$/, ''), stack.url.replace(/\/$/, '')));
+		const mainPage = await onMain.text();
+		assert.ok(onMain.status === 404 || !mainPage.includes('Aprova o desconto'), `the main must not serve the waiting page (got ${onMain.status})`);
+		await checkPageAndTamper(stack, sent);
+		const enqueued = new RegExp(`Enqueued execution ${sent.executionId} \\(job (\\d+)\\)`, 'g');
+		const jobsBefore = [...stack.processes.webhook.proc.log().matchAll(enqueued)].length;
+		// answerAndCheck: the answer (to the webhook process) resumes it with the approval; still one message.
+		await answerAndCheck(stack, sent, { approved: 'true' }, { data: { approved: true } });
+		// The webhook process put the resumption on the queue, and a worker ran that very job.
+		const newJobs = () => [...stack.processes.webhook.proc.log().matchAll(enqueued)].slice(jobsBefore).map((m) => m[1]);
+		await waitFor(`the webhook process to log that it enqueued execution ${sent.executionId}`, () => newJobs().length > 0, { timeoutMs: 30000 });
+		const jobs = newJobs();
+		assert.equal(jobs.length, 1, `the webhook process's log says it enqueued the resumption of execution ${sent.executionId} once, found ${jobs.length}`);
+		await waitFor(`a worker to log that it finished job ${jobs[0]} (execution ${sent.executionId} resumed)`, () =>
+			stack.processes.workers.some((w) => w.proc.log().includes(`Worker finished execution ${sent.executionId} (job ${jobs[0]})`)),
+		{ timeoutMs: 30000 });
 	});
 
 	it('no process logged an unrecognized node type', () => {

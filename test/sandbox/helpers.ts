@@ -1,7 +1,7 @@
 // Shared by the sandbox tests: the real nodes talk to the sandbox over real sockets on 127.0.0.1,
 // and triggers are reached through a tiny HTTP bridge that runs n8n-core's WebhookContext.
 import nock from 'nock';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType, IWebhookResponseData } from 'n8n-workflow';
 
 import { startSandbox } from '../../dev/sandbox';
 import { startBridge } from '../../dev/sandbox/bridge';
@@ -54,9 +54,24 @@ export async function startTriggerBridge(
 		const result = await trigger.webhook!.call(context);
 		if (captured.statusCode !== undefined) return { status: captured.statusCode, body: captured.body ?? {} };
 		if (result.workflowData) executions.push(result.workflowData[0].map((item) => item.json));
-		return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' } };
+		return { status: 200, body: onReceivedAnswer(trigger, result) };
 	});
 	return { url: `${bridge.url}/webhook/abc123/webhook`, executions, close: bridge.close };
+}
+
+/**
+ * What n8n (2.41, webhook-helpers + extractWebhookOnReceivedResponse) answers an `onReceived` webhook
+ * that did not answer itself: without workflowData, the trigger's webhookResponse (or
+ * "Webhook call received"); with workflowData, the description's `responseData`, which n8n defaults to
+ * the literal 'firstEntryJson' when unset, then webhookResponse, then "Workflow was started".
+ */
+export function onReceivedAnswer(trigger: INodeType, result: IWebhookResponseData): unknown {
+	if (result.workflowData === undefined) return result.webhookResponse ?? { message: 'Webhook call received' };
+	const declared = trigger.description.webhooks?.[0]?.responseData;
+	const responseData = declared === undefined ? 'firstEntryJson' : declared;
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
 }
 
 /** Delivers each forgery and expects the trigger to refuse every one with a 401. */

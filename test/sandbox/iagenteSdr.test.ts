@@ -159,6 +159,8 @@ describe('IAGENTE SDR Trigger against the sandbox', () => {
 
 			const valid = await sandbox().deliver({ provider: 'iagente', to: bridge.url, registeredUrl, event: 'message.received' });
 			expect(valid.status).toBe(200);
+			// What n8n answers the provider for an event that starts an execution (not the literal "firstEntryJson").
+			expect(valid.body).toEqual({ received: true });
 			expect(valid.sent.headers['X-Webhook-Signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'message.received', data: { lead: { id: 101 } } });

@@ -245,6 +245,8 @@ describe('Leadway CRM Trigger against the sandbox', () => {
 		try {
 			const valid = await sandbox().deliver({ provider: 'leadway', to: bridge.url });
 			expect(valid.status).toBe(200);
+			// What n8n answers the provider for an event that starts an execution (not the literal "firstEntryJson").
+			expect(valid.body).toEqual({ received: true });
 			expect(valid.sent.headers['X-GHL-Signature']).toEqual(expect.any(String));
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ type: 'InboundMessage', messageType: 'SMS', locationId: 'sandbox-location-1' });

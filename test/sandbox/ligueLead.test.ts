@@ -176,6 +176,8 @@ describe('LigueLead Trigger against the sandbox', () => {
 		try {
 			const valid = await sandbox().deliver({ provider: 'liguelead', to: bridge.url, status: 'delivered' });
 			expect(valid.status).toBe(200);
+			// What n8n answers the provider for an event that starts an execution (not the literal "firstEntryJson").
+			expect(valid.body).toEqual({ received: true });
 			expect(valid.sent.url).toContain(`?token=${token}`);
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'campaign.status', campaign: { type: 'sms', status: 'delivered' } });

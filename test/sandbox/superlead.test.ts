@@ -156,6 +156,8 @@ describe('Superlead Trigger against the sandbox', () => {
 		try {
 			const valid = await sandbox().deliver({ provider: 'superlead', to: bridge.url });
 			expect(valid.status).toBe(200);
+			// What n8n answers the provider for an event that starts an execution (not the literal "firstEntryJson").
+			expect(valid.body).toEqual({ received: true });
 			expect(bridge.executions).toHaveLength(1);
 			expect(bridge.executions[0][0]).toMatchObject({ event: 'whatsapp.message.status', data: { status: 'delivered' } });
 			await expectForgeriesRefused(sandbox(), { provider: 'superlead', to: bridge.url }, ['signature', 'missing', 'tampered']);

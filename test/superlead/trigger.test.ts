@@ -21,6 +21,9 @@ const incoming = {
 	data: { from: '+5511999999999', fromUserId: 'BR.13491208655302741918', type: 'text', text: { body: 'Olá! Não consigo acessar a promoção de São João, você pode ajudar? 🙏' } },
 };
 
+/** What the trigger returns for an event that starts an execution: the event, and n8n's answer `{"received":true}`. */
+const started = (json: IDataObject) => ({ workflowData: [[{ json }]], webhookResponse: { received: true } });
+
 const sign = (raw: Buffer | string, encoding: 'hex' | 'base64' = 'hex') => computeHmac(SIGNING_SECRET, raw, encoding);
 
 const defaults = { events: ['messageStatus', 'incomingMessage'], statuses: ['delivered', 'failed'], options: {} };
@@ -56,30 +59,26 @@ describe('Superlead Trigger signature check', () => {
 		const { result, captured } = await deliver(raw, { 'x-superlead-signature': sign(raw) });
 
 		expect(captured.statusCode).toBeUndefined();
-		expect(result).toEqual({ workflowData: [[{ json: statusEvent('delivered') }]] });
+		expect(result).toEqual(started(statusEvent('delivered')));
 	});
 
 	it('accepts the digest with the sha256= prefix by default', async () => {
 		const raw = JSON.stringify(statusEvent('failed'));
 		const { result } = await deliver(raw, { 'X-Superlead-Signature': `sha256=${sign(raw)}` });
-		expect(result).toEqual({ workflowData: [[{ json: statusEvent('failed') }]] });
+		expect(result).toEqual(started(statusEvent('failed')));
 	});
 
 	it('verifies the exact bytes received, so a non-ASCII (Portuguese) body written unlike JSON.stringify still passes', async () => {
 		// Escaped accents and extra spaces: re-serialising the parsed body would change the bytes.
 		const raw = '{ "event": "whatsapp.message.received", "data": { "text": { "body": "Ol\\u00e1, Jo\\u00e3o! Promo\u00e7\u00e3o de S\u00e3o Jo\u00e3o \ud83d\ude4f" } } }';
 		const { result } = await deliver(raw, { 'x-superlead-signature': sign(Buffer.from(raw, 'utf8')) });
-		expect(result).toEqual({
-			workflowData: [
-				[{ json: { event: 'whatsapp.message.received', data: { text: { body: 'Olá, João! Promoção de São João 🙏' } } } }],
-			],
-		});
+		expect(result).toEqual(started({ event: 'whatsapp.message.received', data: { text: { body: 'Olá, João! Promoção de São João 🙏' } } }));
 	});
 
 	it('accepts a UTF-8 body with accents and emoji signed as raw bytes', async () => {
 		const raw = JSON.stringify(incoming);
 		const { result } = await deliver(raw, { 'x-superlead-signature': sign(raw) });
-		expect(result).toEqual({ workflowData: [[{ json: incoming }]] });
+		expect(result).toEqual(started(incoming));
 	});
 
 	it('refuses a wrong signature with 401 and starts nothing', async () => {
@@ -167,7 +166,7 @@ describe('Superlead Trigger signature check', () => {
 		const raw = JSON.stringify(statusEvent('delivered'));
 		const options = { signatureHeader: 'X-Signature', signatureEncoding: 'base64' };
 		const ok = await deliver(raw, { 'x-signature': sign(raw, 'base64') }, { options });
-		expect(ok.result).toEqual({ workflowData: [[{ json: statusEvent('delivered') }]] });
+		expect(ok.result).toEqual(started(statusEvent('delivered')));
 
 		const hexInstead = await deliver(raw, { 'x-signature': sign(raw, 'hex') }, { options });
 		expect(hexInstead.captured.statusCode).toBe(401);
@@ -196,7 +195,7 @@ describe('Superlead Trigger timestamp check', () => {
 			{ 'x-superlead-timestamp': timestamp, 'x-superlead-signature': sign(`${timestamp}.${raw}`) },
 			{ options },
 		);
-		expect(result).toEqual({ workflowData: [[{ json: statusEvent('delivered') }]] });
+		expect(result).toEqual(started(statusEvent('delivered')));
 	});
 
 	it('refuses a stale timestamp even with a valid signature (replay)', async () => {
@@ -248,7 +247,7 @@ describe('Superlead Trigger event and status filter', () => {
 	};
 
 	it.each(['delivered', 'failed'])('starts the workflow for a selected status (%s)', async (status) => {
-		expect((await signed(statusEvent(status))).result).toEqual({ workflowData: [[{ json: statusEvent(status) }]] });
+		expect((await signed(statusEvent(status))).result).toEqual(started(statusEvent(status)));
 	});
 
 	it.each(['sent', 'read', 'accepted'])('answers but starts nothing for a status not selected (%s)', async (status) => {
@@ -280,13 +279,13 @@ describe('Superlead Trigger event and status filter', () => {
 	it('recognises incoming messages by the configured event names', async () => {
 		const body = { event: 'message.inbound', data: incoming.data };
 		const parameters = { events: ['incomingMessage'], options: { incomingEvents: 'whatsapp.message.received, message.inbound' } };
-		expect((await signed(body, parameters)).result).toEqual({ workflowData: [[{ json: body }]] });
+		expect((await signed(body, parameters)).result).toEqual(started(body));
 	});
 
 	it('passes other events only when "Other Events" is selected', async () => {
 		const body = { event: 'lead.created', data: { id: 'lead_8f2k' } };
 		expect((await signed(body)).result).toEqual({ webhookResponse: { received: true, ignored: 'event "lead.created" is not selected' } });
-		expect((await signed(body, { events: ['other'] })).result).toEqual({ workflowData: [[{ json: body }]] });
+		expect((await signed(body, { events: ['other'] })).result).toEqual(started(body));
 	});
 });
 
