@@ -368,54 +368,6 @@ async function sendToMany(server) {
 	});
 }
 
-async function overhead(server) {
-	const entry = section(
-		'4. Overhead of the node with a 0 ms server vs raw fetch of the same requests',
-		'LigueLead RCS send, 300 items, one request at a time on both sides, then 10 at a time on both sides. n8n\'s HTTP helper opens a new connection per request (see docs/performance.md), so fetch is also measured that way.',
-	);
-	const count = Number(process.env.BENCH_OVERHEAD_ITEMS || 300);
-	const spec = PROVIDERS.ligueLeadRcs;
-	const body = (n) => JSON.stringify({ phones: [phone(n)], message: spec.parameters.message, agent_id: spec.parameters.agentId.value });
-	const headers = { 'content-type': 'application/json', 'api-token': 'bench-token', 'app-id': 'bench-app' };
-	const fetchAll = async (concurrency, newConnection) => {
-		let next = 0;
-		const worker = async () => {
-			while (next < count) {
-				const n = next++;
-				const response = await fetch(`${server.base}/v1/rcs`, {
-					method: 'POST',
-					headers: newConnection ? { ...headers, connection: 'close' } : headers,
-					body: body(n),
-				});
-				await response.json();
-			}
-		};
-		const started = now();
-		await Promise.all(Array.from({ length: concurrency }, worker));
-		return now() - started;
-	};
-	for (const concurrency of [1, 10]) {
-		server.configure({ latencyMs: 0 });
-		await fetchAll(concurrency, false); // warm-up of fetch's pool
-		server.configure({ latencyMs: 0 });
-		const raw = await fetchAll(concurrency, false);
-		const rawConnections = server.stats.connections;
-		server.configure({ latencyMs: 0 });
-		const fresh = await fetchAll(concurrency, true);
-		server.configure({ latencyMs: 0 });
-		const node = await send(server, 'ligueLeadRcs', phoneItems(count), { maxConcurrentRequests: concurrency });
-		row(entry, {
-			'in flight': concurrency,
-			items: count,
-			'node ms per item': round(node.elapsed / count, 3),
-			'fetch ms per item': round(raw / count, 3),
-			'node ÷ fetch': times(node.elapsed / raw),
-			'node ÷ fetch with a new connection per request': times(node.elapsed / fresh),
-			'TCP connections per request (node / fetch)': `${round(server.stats.connections / count, 2)} / ${round(rawConnections / count, 2)}`,
-		});
-	}
-}
-
 function packageFigures() {
 	const entry = section('5. Package', 'Cold load: a fresh Node process requires n8n-workflow, then every node and credential listed in package.json from dist/ and constructs each class.');
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -521,7 +473,7 @@ async function main() {
 		server.configure({ latencyMs: 0 });
 		for (const provider of Object.keys(PROVIDERS)) await send(server, provider, phoneItems(5), { maxRequestsPerMinute: 600_000 });
 		const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined;
-		const steps = { sends, enforcedLimit, sendToMany, overhead };
+		const steps = { sends, enforcedLimit, sendToMany, overhead: (target) => require('./perRequest').perRequest(target, { section, row }) };
 		const all = { ...steps, package: packageFigures, verification, extra: extraSuites };
 		for (const [name, step] of Object.entries(all)) {
 			if (only && !only.includes(name)) continue;

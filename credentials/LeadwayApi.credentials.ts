@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -55,15 +56,17 @@ export class LeadwayApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				Version: '={{$credentials.apiVersion}}',
-			},
-		},
-	};
+	// A function rather than `={{$credentials.…}}` expressions, which n8n evaluates on every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = {
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			Version: String(credentials.apiVersion ?? ''),
+		};
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

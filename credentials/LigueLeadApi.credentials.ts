@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -52,16 +53,16 @@ export class LigueLeadApi implements ICredentialType {
 		},
 	];
 
-	// Generic headers, so the credential also works as a predefined credential type in the HTTP Request node.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'api-token': '={{$credentials.apiToken}}',
-				'app-id': '={{$credentials.appId}}',
-			},
-		},
-	};
+	// A function, not generic `={{$credentials.…}}` headers: n8n evaluates those expressions on every
+	// request. n8n calls it wherever the credential is used, including the HTTP Request node with this
+	// credential as a predefined credential type.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { 'api-token': String(credentials.apiToken ?? ''), 'app-id': String(credentials.appId ?? '') };
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

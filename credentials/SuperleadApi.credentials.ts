@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -48,14 +49,14 @@ export class SuperleadApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	// A function rather than a `={{$credentials.…}}` expression, which n8n evaluates on every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

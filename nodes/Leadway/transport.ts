@@ -3,7 +3,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiRequest, headerValue } from '../shared/http';
+import { apiRequest, headerValue, readCredentials } from '../shared/http';
 import type { ProviderError, ProviderHttp, RequestContext } from '../shared/http';
 
 export const CREDENTIAL_TYPE = 'leadwayApi';
@@ -103,7 +103,7 @@ export async function leadwayRequest<T = IDataObject>(
 
 /** The sub-account every request works in, from the credential. */
 export async function getLocationId(ctx: RequestContext, itemIndex?: number): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(ctx, CREDENTIAL_TYPE);
 	const locationId = String(credentials.locationId ?? '').trim();
 	if (locationId === '') {
 		throw new NodeOperationError(ctx.getNode(), 'Location ID: the Leadway credential has none', {

@@ -2,6 +2,7 @@
 // bounded waits on rate limits, provider error envelopes turned into NodeApiErrors that carry no secret.
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -216,6 +217,34 @@ function credentialIdOf(ctx: RequestContext, credentialType: string): string {
 }
 
 /**
+ * The credential of each node run, read once: n8n makes a new context object for every run (and
+ * every Retry On Fail try, picker call, webhook call), so a cache keyed by that object never
+ * outlives the run and never mixes credentials. Both reads it replaces (ours and n8n's inside
+ * httpRequestWithAuthentication) resolved the credential for item 0 of the same run.
+ */
+const credentialsOfRun = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+export async function readCredentials(ctx: RequestContext, credentialType: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsOfRun.get(ctx);
+	if (!byType) {
+		byType = new Map();
+		credentialsOfRun.set(ctx, byType);
+	}
+	let read = byType.get(credentialType);
+	if (!read) {
+		read = ctx.getCredentials(credentialType) as Promise<ICredentialDataDecryptedObject>;
+		byType.set(credentialType, read);
+		const cache = byType;
+		const current = read;
+		// A failed read is not kept: the next request reads again, as it always did.
+		read.catch(() => {
+			if (cache.get(credentialType) === current) cache.delete(credentialType);
+		});
+	}
+	return await read;
+}
+
+/**
  * Sends one request with the provider credential, in the pace shared by every execution using the
  * same credential and base URL. Retries a 429 (the provider did not process it) and a 503 on a
  * request that is safe to repeat, waiting what the provider asked, within the policy; a 429 makes
@@ -231,9 +260,20 @@ export async function apiRequest<T = unknown>(
 	const itemOptions = readItemOptions(ctx, request.itemIndex, provider);
 	const retry = policy ?? itemOptions.retry;
 	const intervalMs = paceIntervalMs(itemOptions.requestsPerMinute);
-	const credentials = (await ctx.getCredentials(provider.credentialType)) as ICredentialDataDecryptedObject;
+	const credentials = await readCredentials(ctx, provider.credentialType);
 	const base = provider.baseUrl(credentials).replace(/\/+$/, '');
-	const limiter = limiterFor(provider.credentialType, credentialIdOf(ctx, provider.credentialType), base);
+	const credentialId = credentialIdOf(ctx, provider.credentialType);
+	const limiter = limiterFor(provider.credentialType, credentialId, base);
+	// Handed to n8n so it does not read (database read + decryption in n8n) the credential again per
+	// request; a copy per request, as each of n8n's own reads is.
+	const credentialOptions = (): IAdditionalCredentialOptions => ({
+		credentialsDecrypted: {
+			id: credentialId,
+			name: ctx.getNode().credentials?.[provider.credentialType]?.name ?? '',
+			type: provider.credentialType,
+			data: { ...credentials },
+		},
+	});
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${base}${request.path}`,
@@ -258,6 +298,7 @@ export async function apiRequest<T = unknown>(
 				ctx,
 				provider.credentialType,
 				options,
+				credentialOptions(),
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			throw networkFailure(ctx, provider, request, error, credentials, safe, itemOptions.timeoutMs);

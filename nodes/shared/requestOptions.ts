@@ -61,8 +61,29 @@ function numberOption(ctx: IExecuteFunctions, itemIndex: number, label: string, 
 	return value as number;
 }
 
+/**
+ * Each item's checked Request Options, per node run (n8n makes a new context object for every run):
+ * the router checks them before anything is sent and every request of the item reads them again, and
+ * n8n's getNodeParameter costs tens of µs for this collection. A value that fails its check is never
+ * kept, so it is refused again each time, as before.
+ */
+const optionsOfRun = new WeakMap<object, Map<number, RequestOptions>>();
+
 /** The item's Request Options; every option that is set is checked, none is replaced by a default. */
 export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): RequestOptions {
+	let byItem = optionsOfRun.get(ctx);
+	if (!byItem) {
+		byItem = new Map();
+		optionsOfRun.set(ctx, byItem);
+	}
+	const known = byItem.get(itemIndex);
+	if (known) return { ...known };
+	const options = checkRequestOptions(ctx, itemIndex);
+	byItem.set(itemIndex, options);
+	return { ...options };
+}
+
+function checkRequestOptions(ctx: IExecuteFunctions, itemIndex: number): RequestOptions {
 	const raw = ctx.getNodeParameter('requestOptions', itemIndex, {}) as unknown;
 	const options = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as IDataObject;
 	const result = { ...DEFAULT_REQUEST_OPTIONS };

@@ -1,5 +1,6 @@
 // Webhook signature checks over the raw body bytes: pure, timing-safe, never throw.
 import { createHmac, createPublicKey, createVerify, timingSafeEqual, verify as cryptoVerify } from 'crypto';
+import type { KeyObject } from 'crypto';
 
 export type SignatureEncoding = 'hex' | 'base64';
 
@@ -91,13 +92,35 @@ export function decodeCanonicalBase64(text: string): Buffer | undefined {
 	return bytes.toString('base64') === text ? bytes : undefined;
 }
 
+/** How many parsed public keys are kept (a few triggers each have one; the oldest unused goes first). */
+export const PUBLIC_KEY_CACHE_SIZE = 32;
+const publicKeys = new Map<string, KeyObject>();
+
+/**
+ * The parsed key of a PEM, parsed once and reused (parsing costs more than a verification). Throws
+ * on a PEM that does not parse, which is never kept.
+ */
+export function publicKeyOf(pem: string): KeyObject {
+	const cached = publicKeys.get(pem);
+	if (cached) {
+		// Most recently used last, so the first entry is the one to drop.
+		publicKeys.delete(pem);
+		publicKeys.set(pem, cached);
+		return cached;
+	}
+	const key = createPublicKey(pem);
+	publicKeys.set(pem, key);
+	if (publicKeys.size > PUBLIC_KEY_CACHE_SIZE) publicKeys.delete(publicKeys.keys().next().value as string);
+	return key;
+}
+
 /** Ed25519 over the payload bytes with a PEM (SPKI) public key; base64 signature. */
 export function verifyEd25519(publicKeyPem: string, payload: Buffer | string, signature: unknown): boolean {
 	try {
 		if (typeof signature !== 'string' || !publicKeyPem) return false;
 		const bytes = decodeCanonicalBase64(signature.trim());
 		if (bytes === undefined || bytes.length !== 64) return false;
-		return cryptoVerify(null, Buffer.from(payload), createPublicKey(publicKeyPem), bytes);
+		return cryptoVerify(null, Buffer.from(payload), publicKeyOf(publicKeyPem), bytes);
 	} catch {
 		return false;
 	}
@@ -112,7 +135,7 @@ export function verifyRsaSha256(publicKeyPem: string, payload: Buffer | string, 
 		const verifier = createVerify('sha256');
 		verifier.update(Buffer.from(payload));
 		verifier.end();
-		return verifier.verify(createPublicKey(publicKeyPem), bytes);
+		return verifier.verify(publicKeyOf(publicKeyPem), bytes);
 	} catch {
 		return false;
 	}

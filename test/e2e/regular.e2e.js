@@ -103,6 +103,14 @@ describe('n8n regular mode with the packed package', () => {
 		});
 	}
 
+	// Issue 15: the LigueLead, Leadway and Superlead credentials authenticate with a function now; all 4
+	// must keep working outside the package's nodes.
+	it('the 4 credentials work in n8n\'s HTTP Request node as predefined credential types and pass n8n\'s credential test', { timeout: 180000 }, async () => {
+		const { checkHttpRequestNode, checkCredentialTests } = require('./http-request-node');
+		await checkHttpRequestNode(stack);
+		await checkCredentialTests(stack);
+	});
+
 	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 300000 }, async () => {
 		await checkEditor(stack);
 	});

@@ -81,6 +81,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+		private readonly onRead?: (type: string) => void,
 	) {
 		super();
 	}
@@ -140,7 +141,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const found = this.data[type];
 		if (!found) throw new Error(`No test credentials for ${type}`);
-		return found;
+		// In n8n each read is a database read and a decryption, so tests and the bench count them.
+		this.onRead?.(type);
+		// A fresh object per read, as n8n decrypts one per read.
+		return { ...found };
 	}
 
 	async updateCredentials(): Promise<void> {}
@@ -170,6 +174,8 @@ export interface Setup {
 	asTool?: boolean;
 	/** How many times the node runs in the one execution, each run over the same input (default 1). */
 	runs?: number;
+	/** Called on every credential read n8n makes (getCredentials, and n8n's own read when not handed one). */
+	onCredentialRead?: (type: string) => void;
 }
 
 function build(setup: Setup) {
@@ -205,7 +211,7 @@ function build(setup: Setup) {
 		nodeTypes,
 		staticData: setup.staticData ? { [`node:${NODE_NAME}`]: setup.staticData } : {},
 	});
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentialData);
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, credentialData, setup.onCredentialRead);
 	return { workflow, node, nodeType, credentialsHelper };
 }
 

@@ -1,9 +1,10 @@
 import nock from 'nock';
 
+import { LeadwayApi } from '../../credentials/LeadwayApi.credentials';
 import { describeLeadwayError, leadwayWaitHintMs } from '../../nodes/Leadway/transport';
 import { timing } from '../../nodes/shared/http';
 import { runNode } from '../harness';
-import { TOKEN, api, setup } from './fixtures';
+import { LOCATION_ID, TOKEN, VERSION, api, setup } from './fixtures';
 
 beforeEach(() => {
 	nock.cleanAll();
@@ -87,5 +88,15 @@ describe('Leadway rate limits', () => {
 		expect(sleep).not.toHaveBeenCalled();
 		expect(error?.message).toBe('Leadway error 429: Too many requests');
 		expect(error?.description).toContain('daily limit');
+	});
+});
+
+describe('LeadwayApi credential', () => {
+	it('sends the token as a bearer token and the Version header from an authenticate function, keeping other headers', async () => {
+		const options = await new LeadwayApi().authenticate(
+			{ accessToken: TOKEN, apiVersion: VERSION, locationId: LOCATION_ID },
+			{ url: '/contacts/', headers: { Accept: 'application/json' } },
+		);
+		expect(options).toEqual({ url: '/contacts/', headers: { Accept: 'application/json', Authorization: `Bearer ${TOKEN}`, Version: VERSION } });
 	});
 });

@@ -14,11 +14,14 @@ afterEach(() => {
 });
 
 describe('LigueLead credential', () => {
-	it('sends api-token and app-id as generic headers, so the HTTP Request node can use it too', () => {
-		expect(new LigueLeadApi().authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { 'api-token': '={{$credentials.apiToken}}', 'app-id': '={{$credentials.appId}}' } },
-		});
+	// Was generic `={{$credentials.…}}` headers until issue 15: a function, which n8n also applies in the
+	// HTTP Request node (test/e2e/http-request-node.js proves it in a real n8n).
+	it('sends api-token and app-id from an authenticate function, keeping other headers', async () => {
+		const options = await new LigueLeadApi().authenticate(
+			{ apiToken: API_TOKEN, appId: APP_ID, baseUrl: `${BASE}${BASE_PATH}` },
+			{ url: '/voice/uploads', headers: { Accept: 'application/json' } },
+		);
+		expect(options.headers).toEqual({ Accept: 'application/json', 'api-token': API_TOKEN, 'app-id': APP_ID });
 	});
 
 	it('tests itself with GET /voice/uploads below the base URL', () => {

@@ -246,7 +246,7 @@ describe('scheduler through the node: batches and polling', () => {
 
 	it('paces Superlead status checks with the sends, in one queue for the API key', async () => {
 		const superleadStarts: Array<{ at: number; method: string }> = [];
-		// Superlead's credential authenticates generically; this one sets the same header and notes the time.
+		// This credential sets the same header as Superlead's and notes the time.
 		const real = new SuperleadApi();
 		class TimedSuperleadApi implements ICredentialType {
 			name = real.name;

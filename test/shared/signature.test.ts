@@ -3,6 +3,8 @@ import { generateKeyPairSync, sign } from 'crypto';
 import {
 	computeHmac,
 	isWithinWindow,
+	PUBLIC_KEY_CACHE_SIZE,
+	publicKeyOf,
 	verifyEd25519,
 	verifyHmac,
 	verifyRsaSha256,
@@ -91,6 +93,53 @@ describe('verifyEd25519 and verifyRsaSha256', () => {
 		expect(verifyRsaSha256(rsaPem, payload, signature)).toBe(true);
 		expect(verifyRsaSha256(rsaPem, Buffer.from('{}'), signature)).toBe(false);
 		expect(verifyRsaSha256(rsaPem, payload, 'AAAA')).toBe(false);
+	});
+});
+
+describe('publicKeyOf: parsed public keys kept per PEM, bounded', () => {
+	const pemOf = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+	it('parses a PEM once and gives the same key for every later verification', () => {
+		const pem = pemOf();
+		const key = publicKeyOf(pem);
+		expect(publicKeyOf(pem)).toBe(key);
+		expect(key.asymmetricKeyType).toBe('ed25519');
+		// Another PEM is another key, never the cached one.
+		const other = publicKeyOf(pemOf());
+		expect(other).not.toBe(key);
+		expect(other.equals(key)).toBe(false);
+	});
+
+	it('drops the least recently used key beyond its size, and keeps the ones in use', () => {
+		const first = pemOf();
+		const firstKey = publicKeyOf(first);
+		const second = pemOf();
+		const secondKey = publicKeyOf(second);
+		for (let n = 0; n < PUBLIC_KEY_CACHE_SIZE - 1; n++) {
+			publicKeyOf(pemOf());
+			// The first PEM stays in use, so it stays.
+			expect(publicKeyOf(first)).toBe(firstKey);
+		}
+		// PUBLIC_KEY_CACHE_SIZE + 1 keys went through it: the second, unused since, was dropped and is parsed again.
+		const again = publicKeyOf(second);
+		expect(again).not.toBe(secondKey);
+		expect(again.equals(secondKey)).toBe(true);
+		expect(publicKeyOf(first)).toBe(firstKey);
+	});
+
+	it('verifies Ed25519 and RSA signatures with the cached key as before', () => {
+		const ed = generateKeyPairSync('ed25519');
+		const edPem = ed.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+		const edSignature = sign(null, payload, ed.privateKey).toString('base64');
+		const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const rsaPem = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+		const rsaSignature = sign('sha256', payload, rsa.privateKey).toString('base64');
+		for (let n = 0; n < 3; n++) {
+			expect(verifyEd25519(edPem, payload, edSignature)).toBe(true);
+			expect(verifyEd25519(edPem, Buffer.from('{}'), edSignature)).toBe(false);
+			expect(verifyRsaSha256(rsaPem, payload, rsaSignature)).toBe(true);
+			expect(verifyRsaSha256(rsaPem, Buffer.from('{}'), rsaSignature)).toBe(false);
+		}
 	});
 });
 

@@ -74,11 +74,10 @@ describe('describeSuperleadError', () => {
 describe('SuperleadApi credential', () => {
 	const credential = new SuperleadApi();
 
-	it('sends the key as a bearer token', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
-		});
+	// Was a generic `={{$credentials.apiKey}}` header until issue 15: now a function.
+	it('sends the key as a bearer token', async () => {
+		const options = await credential.authenticate({ apiKey: 'sl_live_example' }, { url: '/v1/templates' });
+		expect(options.headers).toEqual({ Authorization: 'Bearer sl_live_example' });
 	});
 
 	it('is tested with GET /v1/templates below the base URL', () => {
