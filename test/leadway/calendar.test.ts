@@ -2,6 +2,7 @@
 // service: getSlots, createAppointment, getAppointment, editAppointment, deleteEvent, getCalendar,
 // getCalendars), and the date checks made before any request.
 import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { useFakeClock } from '../harness/clock';
@@ -45,7 +46,7 @@ const APPOINTMENT = {
 	isRecurring: false,
 };
 
-const freeSlots = (extra: Record<string, unknown> = {}) =>
+const freeSlots = (extra: INodeParameters = {}) =>
 	setup({
 		resource: 'calendar',
 		operation: 'getFreeSlots',
@@ -93,7 +94,7 @@ describe('Leadway calendar: Get Free Slots', () => {
 	});
 
 	it('refuses an end before the start, an empty time zone and an empty calendar, before any request', async () => {
-		const run = async (extra: Record<string, unknown>, input: Record<string, unknown> = {}) => (await runNode(freeSlots(extra), [input])).error?.message;
+		const run = async (extra: INodeParameters, input: INodeParameters = {}) => (await runNode(freeSlots(extra), [input])).error?.message;
 		expect(await run({ endDate: '2030-01-06T00:00:00-03:00' })).toBe('End Date: 2030-01-06T00:00:00-03:00 is before the Start Date 2030-01-07T00:00:00-03:00 [item 0]');
 		expect(await run({ timeZone: '={{ $json.zone }}' }, { zone: ' ' })).toBe('Time Zone: it is empty [item 0]');
 		expect(await run({ calendarId: '={{ $json.calendar }}' }, { calendar: '' })).toBe('Calendar: no calendar was chosen [item 0]');
@@ -113,7 +114,7 @@ describe('Leadway calendar: Get Free Slots', () => {
 	});
 });
 
-const book = (extra: Record<string, unknown> = {}, additionalFields: Record<string, unknown> = {}) =>
+const book = (extra: INodeParameters = {}, additionalFields: INodeParameters = {}) =>
 	setup({
 		resource: 'calendar',
 		operation: 'bookAppointment',
@@ -265,7 +266,7 @@ describe('Leadway calendar: Get, Update, Cancel and Delete Appointment', () => {
 	});
 
 	it('refuses an update to the past, an end without a start, and an update with nothing in it', async () => {
-		const run = async (updateFields: Record<string, unknown>) =>
+		const run = async (updateFields: INodeParameters) =>
 			(await runNode(setup({ resource: 'calendar', operation: 'updateAppointment', appointmentId: EVENT_ID, updateFields }))).error?.message;
 		expect(await run({ startTime: '2029-01-08T10:00:00-03:00' })).toBe('Start Time: 2029-01-08T10:00:00-03:00 is in the past (now is 2029-12-20T09:00:00-03:00) [item 0]');
 		expect(await run({ endTime: '2030-01-08T10:00:00-03:00' })).toBe('End Time: it was given without a Start Time [item 0]');
