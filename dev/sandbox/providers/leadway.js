@@ -5,6 +5,7 @@
 // HighLevel's rate-limit headers; contacts, tags, notes, messages, conversations and templates.
 
 const { isObject, isText, isHttpUrl, EMAIL, ids } = require('../core');
+const { seedCalendarState, calendarRoutes } = require('./leadway-calendar');
 
 const TOKEN = 'sandbox-leadway-token';
 const LOCATION_ID = 'sandbox-location-1';
@@ -83,6 +84,7 @@ function createState() {
 		conversations: [conversation],
 		messages: new Map(conversation.messages.map((m) => [m.id, m])),
 		notes: [],
+		...seedCalendarState(LOCATION_ID),
 	};
 }
 
@@ -401,6 +403,8 @@ function upload({ state, body, multipart }) {
 const MESSAGE_PROGRESSION = ['pending', 'sent', 'delivered'];
 
 const routes = [
+	// Tasks, users, calendars and appointments (./leadway-calendar.js).
+	...calendarRoutes({ checkLocation, findContact, badRequest, unprocessable, notFound }),
 	['POST', '/contacts/', ({ state, body }) => {
 		const denied = checkLocation(body.locationId);
 		if (denied) return denied;
