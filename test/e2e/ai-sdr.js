@@ -9,6 +9,7 @@ const { webhookUrl } = require('../../dev/lib/setup');
 const { waitForExecution, nodeOutput } = require('../../dev/lib/n8n');
 const { waitFor } = require('../../dev/lib/proc');
 const { assertRequests } = require('./expectations');
+const { tally } = require('./helpers');
 
 const FILE = 'leadway-ai-sdr-booking.json';
 const CALENDAR = 'sandboxCalendarDemo1';
@@ -132,6 +133,8 @@ async function runAiSdrWorkflow(stack) {
 	assert.equal(nodeOutput(data, 'Reply to Lead')[0].messageId, records[4].responseBody.messageId);
 	const stored = sandbox.state('leadway').appointments.find((a) => a.id === records[2].responseBody.id);
 	assert.ok(stored && stored.startTime === first, 'the sandbox kept the appointment');
+	tally.requests += records.length;
+	tally.executions += 1;
 	return records.length;
 }
 
