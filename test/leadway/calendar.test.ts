@@ -8,6 +8,7 @@ import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { useFakeClock } from '../harness/clock';
 import { loadOptionsContext, runNode } from '../harness';
 import { CONTACT, LOCATION_ID, api, setup } from './fixtures';
+import { undeclared } from './sdkDto';
 
 const NOW = Date.parse('2029-12-20T12:00:00Z');
 
@@ -128,22 +129,22 @@ const book = (extra: INodeParameters = {}, additionalFields: INodeParameters = {
 
 describe('Leadway calendar: Book Appointment', () => {
 	it('books start and end as written, with title, status, user, address and the free-slot check off (AppointmentCreateSchema)', async () => {
-		api()
-			.post('/calendars/events/appointments', {
-				calendarId: CALENDAR_ID,
-				contactId: CONTACT.id,
-				startTime: '2030-01-07T14:00:00-03:00',
-				endTime: '2030-01-07T14:45:00-03:00',
-				title: 'Demo com Maria',
-				appointmentStatus: 'confirmed',
-				assignedUserId: 'usrSalesMarcos000001',
-				address: 'https://meet.example.com/demo',
-				meetingLocationType: 'custom',
-				ignoreFreeSlotValidation: true,
-				toNotify: false,
-				locationId: LOCATION_ID,
-			})
-			.reply(201, { ...APPOINTMENT, endTime: '2030-01-07T14:45:00-03:00' });
+		const body = {
+			calendarId: CALENDAR_ID,
+			contactId: CONTACT.id,
+			startTime: '2030-01-07T14:00:00-03:00',
+			endTime: '2030-01-07T14:45:00-03:00',
+			title: 'Demo com Maria',
+			appointmentStatus: 'confirmed',
+			assignedUserId: 'usrSalesMarcos000001',
+			address: 'https://meet.example.com/demo',
+			meetingLocationType: 'custom',
+			ignoreFreeSlotValidation: true,
+			toNotify: false,
+			locationId: LOCATION_ID,
+		};
+		expect(undeclared(body, 'calendars', 'AppointmentCreateSchema')).toEqual([]);
+		api().post('/calendars/events/appointments', body).reply(201, { ...APPOINTMENT, endTime: '2030-01-07T14:45:00-03:00' });
 		const { items, error } = await runNode(
 			book(
 				{ endTime: '2030-01-07T14:45:00-03:00' },
@@ -272,6 +273,36 @@ describe('Leadway calendar: Get, Update, Cancel and Delete Appointment', () => {
 		expect(await run({ endTime: '2030-01-08T10:00:00-03:00' })).toBe('End Time: it was given without a Start Time [item 0]');
 		expect(await run({ timeZone: 'UTC' })).toBe('Update Fields: no field to update was given [item 0]');
 		expect(await run({ appointmentStatus: 'done' })).toBe('Appointment Status: "done" is not one of the options [item 0]');
+	});
+
+	it('updates every detail field at once, sending exactly AppointmentEditSchema fields (no locationId or contactId)', async () => {
+		const updateFields = {
+			title: 'Demo remarcada',
+			appointmentStatus: 'confirmed',
+			assignedUserId: 'usrSdrAna00000000002',
+			address: 'Av. Paulista, 1000',
+			meetingLocationType: 'address',
+			meetingLocationId: 'loc1',
+			overrideLocationConfig: true,
+			description: 'Levar proposta',
+			ignoreDateRange: false,
+			toNotify: true,
+			ignoreFreeSlotValidation: false,
+		};
+		const body = { startTime: '2030-01-08T13:00:00Z', endTime: '2030-01-08T14:00:00Z', ...updateFields };
+		expect(undeclared(body, 'calendars', 'AppointmentEditSchema')).toEqual([]);
+		expect(undeclared({ ...body, locationId: LOCATION_ID }, 'calendars', 'AppointmentEditSchema')).toEqual(['locationId']);
+		api().put(`/calendars/events/appointments/${EVENT_ID}`, body).reply(200, APPOINTMENT);
+		const { error } = await runNode(
+			setup({
+				resource: 'calendar',
+				operation: 'updateAppointment',
+				appointmentId: EVENT_ID,
+				updateFields: { ...updateFields, startTime: '2030-01-08T13:00:00Z', endTime: '2030-01-08T14:00:00Z', timeZone: 'America/Sao_Paulo' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(undeclared({ appointmentStatus: 'cancelled' }, 'calendars', 'AppointmentEditSchema')).toEqual([]);
 	});
 
 	it('cancels an appointment: status cancelled, the record stays', async () => {

@@ -5,6 +5,7 @@ import nock from 'nock';
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { loadOptionsContext, runNode } from '../harness';
 import { CONTACT, LOCATION_ID, api, setup } from './fixtures';
+import { sdkDtoFields, undeclared } from './sdkDto';
 
 beforeEach(() => {
 	nock.cleanAll();
@@ -167,6 +168,16 @@ describe('Leadway task', () => {
 	it('refuses an empty Task ID before any request', async () => {
 		const { error } = await runNode(setup({ resource: 'task', operation: 'delete', contactId: byId(CONTACT.id), taskId: ' ' }));
 		expect(error?.message).toBe('Task ID: it is empty [item 0]');
+	});
+
+	it('every task body carries only fields of the SDK\'s DTO for its endpoint', () => {
+		const full = { title: 'x', body: 'y', dueDate: TASK.dueDate, completed: true, assignedTo: 'u' };
+		expect(sdkDtoFields('contacts', 'CreateTaskParams').sort()).toEqual(Object.keys(full).sort());
+		expect(undeclared(full, 'contacts', 'CreateTaskParams')).toEqual([]);
+		expect(undeclared(full, 'contacts', 'UpdateTaskBody')).toEqual([]);
+		expect(undeclared({ completed: true }, 'contacts', 'UpdateTaskStatusParams')).toEqual([]);
+		// The check itself can fail: a field the DTO lacks is reported.
+		expect(undeclared({ ...full, dueDateTimezone: 'x' }, 'contacts', 'UpdateTaskBody')).toEqual(['dueDateTimezone']);
 	});
 
 	it('lists the users of the location for the Assigned User picker (GET /users/?locationId=)', async () => {
