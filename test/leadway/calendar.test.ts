@@ -8,7 +8,7 @@ import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { useFakeClock } from '../harness/clock';
 import { loadOptionsContext, runNode } from '../harness';
 import { CONTACT, LOCATION_ID, api, setup } from './fixtures';
-import { undeclared } from './sdkDto';
+import { undeclared } from '../../dev/test-support/sdkDto';
 
 const NOW = Date.parse('2029-12-20T12:00:00Z');
 

@@ -5,7 +5,7 @@ import nock from 'nock';
 import { Leadway } from '../../nodes/Leadway/Leadway.node';
 import { loadOptionsContext, runNode } from '../harness';
 import { CONTACT, LOCATION_ID, api, setup } from './fixtures';
-import { sdkDtoFields, undeclared } from './sdkDto';
+import { sdkDtoFields, undeclared } from '../../dev/test-support/sdkDto';
 
 beforeEach(() => {
 	nock.cleanAll();

@@ -1,4 +1,4 @@
-// The fields a request type of HighLevel's SDK (@gohighlevel/api-client 3.1.0, a devDependency) declares,
+// Test-side tooling, never part of the package. The fields a request type of HighLevel's SDK (@gohighlevel/api-client 3.1.0, a devDependency) declares,
 // read from its model declarations, so a test can hold a Leadway body against the SDK's DTO.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
