@@ -7,6 +7,7 @@ const { describe, it, before, after } = require('node:test');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE } = require('./helpers');
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
 const { checkEditor } = require('./editor');
+const { runAiSdrWorkflow } = require('./ai-sdr');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf } = require('./send-and-wait');
 const { setUpAgent, checkSends, checkRefused, checkGate } = require('./ai-agent');
 
@@ -102,6 +103,10 @@ describe('n8n regular mode with the packed package', () => {
 			await driveTrigger(stack, file);
 		});
 	}
+
+	it('AI-SDR example: an inbound message gets free slots, books the first, creates a task and replies on the same channel', { timeout: 300000 }, async () => {
+		await runAiSdrWorkflow(stack);
+	});
 
 	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 300000 }, async () => {
 		await checkEditor(stack);
