@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE } = require('./helpers');
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
-const { checkEditor } = require('./editor');
+const { checkEditor, EDITOR_TIMEOUT_MS } = require('./editor');
 const { runAiSdrWorkflow } = require('./ai-sdr');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf } = require('./send-and-wait');
 const { setUpAgent, checkSends, checkRefused, checkGate } = require('./ai-agent');
@@ -108,7 +108,7 @@ describe('n8n regular mode with the packed package', () => {
 		await runAiSdrWorkflow(stack);
 	});
 
-	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 300000 }, async () => {
+	it('shows every node in the editor (headless Chromium), none unknown', { timeout: EDITOR_TIMEOUT_MS }, async () => {
 		await checkEditor(stack);
 	});
 });

@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkMaxLength, inputError, textValue } from '../../../shared/validation';
 import { leadwayRequest, unwrap } from '../../transport';
-import { readId } from '../common';
+import { readBoolean, readId } from '../common';
 import { timeZoneField } from './time';
 import type { Moment } from './time';
 import { formatAtOffset } from '../../../shared/time';
@@ -151,13 +151,6 @@ export function readCalendarId(ctx: IExecuteFunctions, itemIndex: number, raw: u
 		);
 	}
 	return id;
-}
-
-function readBoolean(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): boolean {
-	if (typeof value !== 'boolean') {
-		throw inputError(ctx, itemIndex, label, 'it is not true or false', `Switch "${label}" on or off, or give an expression that is true or false.`);
-	}
-	return value;
 }
 
 function readChoice(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, allowed: string[]): string {

@@ -4,7 +4,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkMaxLength, inputError, textValue } from '../../../shared/validation';
-import { readId } from '../common';
+import { readBoolean, readId } from '../common';
 import { readTimeZone, requireMoment, timeZoneField } from '../calendar/time';
 
 export const assignedUserField: INodeProperties = {
@@ -68,10 +68,7 @@ export function readTaskFields(ctx: IExecuteFunctions, itemIndex: number, fields
 		body.dueDate = requireMoment(ctx, itemIndex, 'Due Date', fields.dueDate, timeZone).iso;
 	}
 	if (fields.completed !== undefined) {
-		if (typeof fields.completed !== 'boolean') {
-			throw inputError(ctx, itemIndex, 'Completed', 'it is not true or false', 'Switch "Completed" on or off, or give an expression that is true or false.');
-		}
-		body.completed = fields.completed;
+		body.completed = readBoolean(ctx, itemIndex, 'Completed', fields.completed);
 	}
 	const assignedTo = textValue(ctx, itemIndex, 'Assigned User', fields.assignedTo).trim();
 	if (assignedTo !== '') body.assignedTo = assignedTo;

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/validation';
 import { leadwayRequest, unwrap } from '../../transport';
-import { contactLocatorField, readContactId } from '../common';
+import { contactLocatorField, readBoolean, readContactId } from '../common';
 import { readTaskId, taskIdField } from './fields';
 
 const show = { resource: ['task'], operation: ['markCompleted'] };
@@ -33,10 +32,7 @@ interface Prepared {
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	const contactId = readContactId(this, itemIndex);
 	const taskId = readTaskId(this, itemIndex);
-	const completed = this.getNodeParameter('completed', itemIndex, true) as unknown;
-	if (typeof completed !== 'boolean') {
-		throw inputError(this, itemIndex, 'Completed', 'it is not true or false', 'Switch "Completed" on or off, or give an expression that is true or false.');
-	}
+	const completed = readBoolean(this, itemIndex, 'Completed', this.getNodeParameter('completed', itemIndex, true));
 	return { contactId, taskId, body: { completed } };
 }
 
