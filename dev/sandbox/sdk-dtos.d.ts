@@ -20,6 +20,8 @@ export interface DtoTable {
 export const LEADWAY_WRITES: string[];
 export const TABLE_FILE: string;
 export function readSdkTable(operations?: string[]): DtoTable;
+/** The shape of one named DTO of an SDK area (`contacts`, `calendars`, …), read from the SDK. */
+export function dtoShape(area: string, dto: string): { [property: string]: Shape };
 export function loadTable(): DtoTable;
 export function committedText(): string;
 export function findEndpoint(table: DtoTable, method: string, path: string): Endpoint | undefined;

@@ -129,22 +129,29 @@ function mergeShapes(a, b) {
 	return merged;
 }
 
+const areas = {};
+
+/** One service area of the SDK (`contacts`, `calendars`, …): its routes, body types and model interfaces, read once. */
+function area(name) {
+	if (!areas[name]) {
+		const read = (file) => fs.readFileSync(path.join(sdkRoot(), 'dist', 'lib', 'code', name, file), 'utf8');
+		areas[name] = {
+			routes: serviceRoutes(read(`${name}.js`)),
+			bodies: serviceBodies(read(`${name}.d.ts`)),
+			models: interfaces(read(path.join('models', `${name}.d.ts`))),
+		};
+	}
+	return areas[name];
+}
+
+/** The shape of one named DTO of an SDK area, read from the SDK: `dtoShape('contacts', 'CreateTaskParams')`. */
+function dtoShape(areaName, dto) {
+	return shapeOf(area(areaName).models, dto);
+}
+
 /** The endpoint table for the given `<area>.<method>` list, read from the SDK. */
 function readSdkTable(operations = LEADWAY_WRITES) {
-	const root = path.join(sdkRoot(), 'dist', 'lib', 'code');
 	const version = JSON.parse(fs.readFileSync(path.join(sdkRoot(), 'package.json'), 'utf8')).version;
-	const areas = {};
-	const area = (name) => {
-		if (!areas[name]) {
-			const read = (file) => fs.readFileSync(path.join(root, name, file), 'utf8');
-			areas[name] = {
-				routes: serviceRoutes(read(`${name}.js`)),
-				bodies: serviceBodies(read(`${name}.d.ts`)),
-				models: interfaces(read(path.join('models', `${name}.d.ts`))),
-			};
-		}
-		return areas[name];
-	};
 	const endpoints = operations.map((operation) => {
 		const [areaName, method] = operation.split('.');
 		const { routes, bodies, models } = area(areaName);
@@ -206,7 +213,7 @@ function committedText() {
 	return fs.existsSync(TABLE_FILE) ? fs.readFileSync(TABLE_FILE, 'utf8') : '';
 }
 
-module.exports = { LEADWAY_WRITES, TABLE_FILE, readSdkTable, loadTable, committedText, findEndpoint, pathMatcher, undeclared, serialise };
+module.exports = { LEADWAY_WRITES, TABLE_FILE, readSdkTable, dtoShape, loadTable, committedText, findEndpoint, pathMatcher, undeclared, serialise };
 
 if (require.main === module) {
 	const mode = process.argv[2];

@@ -11,14 +11,25 @@ import { route } from '../shared/router';
 import { SEND_AND_WAIT, sendAndWaitWebhook, sendAndWaitWebhooks } from '../shared/sendAndWait';
 import type { ResourceMap } from '../shared/router';
 import { leadway } from './transport';
+import * as calendar from './actions/calendar';
 import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as opportunity from './actions/opportunity';
+import * as task from './actions/task';
 import * as template from './actions/template';
 import { searchContacts, searchTemplates } from './methods/listSearch';
+import { getCalendars, getUsers } from './methods/calendarsAndUsers';
 import { getPipelineStages, getPipelines } from './methods/loadOptions';
 
 const resources: ResourceMap = {
+	calendar: {
+		bookAppointment: calendar.bookAppointment,
+		cancelAppointment: calendar.cancelAppointment,
+		deleteAppointment: calendar.deleteAppointment,
+		getAppointment: calendar.getAppointment,
+		getFreeSlots: calendar.getFreeSlots,
+		updateAppointment: calendar.updateAppointment,
+	},
 	contact: {
 		addNote: contact.addNote,
 		addTags: contact.addTags,
@@ -39,6 +50,14 @@ const resources: ResourceMap = {
 		update: opportunity.update,
 		updateStatus: opportunity.updateStatus,
 	},
+	task: {
+		create: task.create,
+		delete: task.delete,
+		get: task.get,
+		getAll: task.getAll,
+		markCompleted: task.markCompleted,
+		update: task.update,
+	},
 	template: { getAll: template.getAll },
 };
 
@@ -50,10 +69,11 @@ export class Leadway implements INodeType {
 		group: ['output'],
 		// 1.1: Send and Wait speaks Portuguese by default (Language) and allows 4 SMS parts; Contact → Update no longer
 		// offers Gender or Company Name; Message → Send takes files by Input Binary Field(s). 1 keeps the old behaviour.
+		// Task and Calendar are offered in both versions: new resources change no saved node.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage contacts and opportunities and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
+		description: 'Manage contacts, opportunities, tasks and calendar appointments and send SMS, WhatsApp, email and other messages with Leadway CRM (HighLevel)',
 		defaults: { name: 'Leadway CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -67,16 +87,20 @@ export class Leadway implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Opportunity', value: 'opportunity' },
+					{ name: 'Task', value: 'task' },
 					{ name: 'Template', value: 'template' },
 				],
 				default: 'message',
 			},
+			...calendar.description,
 			...contact.description,
 			...message.description,
 			...opportunity.description,
+			...task.description,
 			...template.description,
 			requestOptionsField(leadway.pace),
 		],
@@ -84,7 +108,7 @@ export class Leadway implements INodeType {
 
 	methods = {
 		listSearch: { searchContacts, searchTemplates },
-		loadOptions: { getPipelines, getPipelineStages },
+		loadOptions: { getCalendars, getPipelines, getPipelineStages, getUsers },
 	};
 
 	webhook = sendAndWaitWebhook;

@@ -13,7 +13,7 @@ export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
 const DEFAULT_INTERVAL_MS = 10_000;
 
 const SCOPES_HINT =
-	'Scopes this node uses: contacts.readonly, contacts.write, conversations/message.readonly, conversations/message.write, locations/templates.readonly, opportunities.readonly, opportunities.write.';
+	'Scopes this node uses: contacts.readonly, contacts.write, conversations/message.readonly, conversations/message.write, locations/templates.readonly, opportunities.readonly, opportunities.write; for calendars and users: calendars.readonly, calendars/events.readonly, calendars/events.write, users.readonly.';
 
 const HINTS: Record<number, string> = {
 	400: 'Leadway rejected the request; the message above names the field. Check it in the node.',

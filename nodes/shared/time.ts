@@ -65,3 +65,67 @@ export function toEpochSeconds(value: unknown, timeZone: string): number | undef
 	const ms = toEpochMs(value, timeZone);
 	return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
+
+const ZONED = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/** Whether `timeZone` is an IANA time zone name this runtime knows (e.g. America/Sao_Paulo). */
+export function isTimeZone(timeZone: string): boolean {
+	if (timeZone.trim() === '') return false;
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A moment read from the user's input, with the UTC offset it was written in (minutes). */
+export type MomentReading =
+	| { ok: true; ms: number; offsetMinutes: number }
+	| { ok: false; reason: 'no-zone' | 'unreadable' };
+
+/**
+ * Reads a date and time that must say which moment it is: ISO text with `Z` or an offset (kept as
+ * written), a Luxon DateTime (its own zone), or a JS Date. Wall-clock text without a zone
+ * ("2030-01-07T09:00:00", what n8n's date picker gives) is read only in an explicitly given
+ * `timeZone`; without one it is refused ('no-zone'), never guessed. Numbers are refused: seconds
+ * and milliseconds would be a guess.
+ */
+export function readMoment(value: unknown, timeZone?: string): MomentReading {
+	const zone = timeZone?.trim() ? timeZone.trim() : undefined;
+	if (value instanceof Date) {
+		const ms = value.getTime();
+		if (Number.isNaN(ms)) return { ok: false, reason: 'unreadable' };
+		return { ok: true, ms, offsetMinutes: zone ? Math.round(zoneOffsetMs(ms, zone) / 60_000) : 0 };
+	}
+	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		return readMoment((value as { toISO: () => unknown }).toISO(), zone);
+	}
+	if (typeof value !== 'string') return { ok: false, reason: 'unreadable' };
+	const text = value.trim();
+	const zoned = ZONED.exec(text);
+	if (zoned) {
+		const [, y, mo, d, h, mi, s = '0', fraction = '0', designator, sign, oh, om] = zoned;
+		const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Number(fraction.padEnd(3, '0')));
+		const check = new Date(wall);
+		if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return { ok: false, reason: 'unreadable' };
+		const offsetMinutes = designator.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (+oh * 60 + +om);
+		if (Math.abs(offsetMinutes) > 18 * 60) return { ok: false, reason: 'unreadable' };
+		return { ok: true, ms: wall - offsetMinutes * 60_000, offsetMinutes };
+	}
+	if (!WALL_CLOCK.test(text)) return { ok: false, reason: 'unreadable' };
+	if (!zone) return { ok: false, reason: 'no-zone' };
+	const ms = toEpochMs(text, zone);
+	if (ms === undefined) return { ok: false, reason: 'unreadable' };
+	return { ok: true, ms, offsetMinutes: Math.round(zoneOffsetMs(ms, zone) / 60_000) };
+}
+
+/** ISO 8601 text of a moment at a UTC offset: `2030-01-07T09:00:00-03:00` (`Z` at offset 0). */
+export function formatAtOffset(ms: number, offsetMinutes: number): string {
+	const local = new Date(ms + offsetMinutes * 60_000).toISOString();
+	const clock = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+	if (offsetMinutes === 0) return `${clock}Z`;
+	const abs = Math.abs(offsetMinutes);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${clock}${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -11,6 +11,11 @@ const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '
 // What n8n shows for a node type it does not know (missing package, failed load).
 const UNKNOWN_NODE = /Install this node|not (currently )?installed|Unrecognized node type|node is not known|unknown node/i;
 
+// The walk's budget grows with the work (each step already waits with its own deadline): a workflow
+// and its new panels took 20–40 s at load average 15, so the 12 examples ran past a flat 5 minutes.
+const EXAMPLE_WORKFLOWS = fs.readdirSync(path.join(repoRoot, 'dev', 'workflows')).filter((file) => file.endsWith('.json')).length;
+const EDITOR_TIMEOUT_MS = (3 + 2 * EXAMPLE_WORKFLOWS) * 60_000;
+
 function chromiumPath() {
 	const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && fs.existsSync(p));
 	if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
@@ -116,6 +121,8 @@ async function checkEditor(stack, { screenshotDir = path.join(repoRoot, '.dev', 
 	const opened = new Set();
 	try {
 		const page = await browser.newPage();
+		// Page loads wait as long as the canvas does (puppeteer's default of 30 s ran out at sign-in on a loaded machine).
+		page.setDefaultNavigationTimeout(90000);
 		await signIn(page, stack.url);
 		log('editor: signed in');
 		for (const workflow of stack.provisioned.workflows) {
@@ -142,4 +149,4 @@ async function checkEditor(stack, { screenshotDir = path.join(repoRoot, '.dev', 
 	log(`editor: ${opened.size} node panels opened, screenshots in ${screenshotDir}`);
 }
 
-module.exports = { checkEditor };
+module.exports = { checkEditor, EDITOR_TIMEOUT_MS };

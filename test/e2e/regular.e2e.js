@@ -6,7 +6,8 @@ const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
 const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE } = require('./helpers');
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
-const { checkEditor } = require('./editor');
+const { checkEditor, EDITOR_TIMEOUT_MS } = require('./editor');
+const { runAiSdrWorkflow } = require('./ai-sdr');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck, form, statusOf } = require('./send-and-wait');
 const { setUpAgent, checkSends, checkRefused, checkGate } = require('./ai-agent');
 
@@ -111,7 +112,11 @@ describe('n8n regular mode with the packed package', () => {
 		await checkCredentialTests(stack);
 	});
 
-	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 300000 }, async () => {
+	it('AI-SDR example: an inbound message gets free slots, books the first, creates a task and replies on the same channel', { timeout: 300000 }, async () => {
+		await runAiSdrWorkflow(stack);
+	});
+
+	it('shows every node in the editor (headless Chromium), none unknown', { timeout: EDITOR_TIMEOUT_MS }, async () => {
 		await checkEditor(stack);
 	});
 });

@@ -4,7 +4,7 @@
 //
 // One entry per operation of the node: parameter sets that together fill every field the operation
 // shows, or `noBody` with the reason it sends none. dto.test.ts fails when an operation or a field
-// has no entry: add one here when the node gains an operation (e.g. Task, Calendar).
+// has no entry: add one here when the node gains an operation.
 import type { IBinaryKeyData, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { binaryFile } from '../harness/multipart';
@@ -12,6 +12,8 @@ import { binaryFile } from '../harness/multipart';
 export interface Variant {
 	parameters: INodeParameters;
 	binaryInput?: IBinaryKeyData;
+	/** Records the sandbox must hold before the run (added to its Leadway state by name); the nock check ignores them. */
+	sandboxRecords?: Record<string, IDataObject[]>;
 }
 
 export type Fixture =
@@ -89,11 +91,71 @@ const sendAdditionalFields = {
 	toNumber: '(11) 99999-8888',
 };
 
+const USER_ID = 'sandboxUserSales0001';
+const CALENDAR_ID = 'sandboxCalendarDemo1';
+const TASK_ID = 'sandboxTask000000001';
+const APPOINTMENT_ID = 'sandboxAppointment01';
+const task = { id: TASK_ID, contactId: CONTACT_ID, title: 'Ligar para Maria', dueDate: '2030-01-07T18:00:00-03:00', completed: false };
+const appointment = {
+	id: APPOINTMENT_ID,
+	calendarId: CALENDAR_ID,
+	contactId: CONTACT_ID,
+	locationId: 'sandbox-location-1',
+	title: 'Demo',
+	appointmentStatus: 'confirmed',
+	startTime: '2030-01-07T09:00:00-03:00',
+	endTime: '2030-01-07T09:30:00-03:00',
+};
+
+/** Every field of Book Appointment's and Update Appointment's collections but the times. */
+const appointmentDetails = {
+	address: 'Av. Paulista, 1000',
+	appointmentStatus: 'confirmed',
+	assignedUserId: USER_ID,
+	description: 'Demonstração do plano anual',
+	ignoreDateRange: true,
+	ignoreFreeSlotValidation: true,
+	meetingLocationId: 'location01',
+	meetingLocationType: 'zoom',
+	overrideLocationConfig: true,
+	timeZone: 'America/Sao_Paulo',
+	title: 'Demo com Maria',
+	toNotify: false,
+};
+
 const byPhone = { contactBy: 'phone', contactPhone: '(11) 98888-7777', createContact: true };
 const byEmail = { contactBy: 'email', contactEmail: 'maria@example.com', createContact: true };
 
 /** One entry per operation of the node; add one when the node gains an operation. */
 export const FIXTURES: Record<string, Fixture> = {
+	'calendar:bookAppointment': {
+		variants: [
+			{
+				parameters: {
+					calendarId: CALENDAR_ID,
+					contactId: CONTACT,
+					startTime: '2030-01-07T14:00:00-03:00',
+					endTime: '2030-01-07T14:30:00-03:00',
+					additionalFields: appointmentDetails,
+				},
+			},
+		],
+	},
+	'calendar:cancelAppointment': { variants: [{ parameters: { appointmentId: APPOINTMENT_ID }, sandboxRecords: { appointments: [appointment] } }] },
+	'calendar:deleteAppointment': { noBody: 'DELETE /calendars/events/{eventId} sends no body: DeleteAppointmentSchema declares no field' },
+	'calendar:getAppointment': { noBody: 'a GET' },
+	'calendar:getFreeSlots': { noBody: 'a GET' },
+	'calendar:updateAppointment': {
+		variants: [
+			{
+				parameters: {
+					appointmentId: APPOINTMENT_ID,
+					updateFields: { ...appointmentDetails, startTime: '2030-01-08T10:00:00-03:00', endTime: '2030-01-08T11:00:00-03:00' },
+				},
+				sandboxRecords: { appointments: [appointment] },
+			},
+		],
+	},
 	'contact:addNote': { variants: [{ parameters: { contactId: CONTACT, body: 'Ligou às 9h', additionalFields: { userId: 'user01' } } }] },
 	'contact:addTags': { variants: [{ parameters: { contactId: CONTACT, tags: 'vip, pago' } }] },
 	'contact:create': {
@@ -179,5 +241,33 @@ export const FIXTURES: Record<string, Fixture> = {
 		],
 	},
 	'opportunity:updateStatus': { variants: [{ parameters: { opportunityId: 'sandboxOpportunity001', status: 'lost', lostReasonId: 'reason01' } }] },
+	'task:create': {
+		variants: [
+			{
+				parameters: {
+					contactId: CONTACT,
+					title: 'Ligar para Maria',
+					dueDate: '2030-01-07T18:00:00',
+					additionalFields: { assignedTo: USER_ID, body: 'Confirmar a demo', completed: false, timeZone: 'America/Sao_Paulo' },
+				},
+			},
+		],
+	},
+	'task:delete': { noBody: 'DELETE /contacts/{contactId}/tasks/{taskId} carries no body' },
+	'task:get': { noBody: 'a GET' },
+	'task:getAll': { noBody: 'a GET' },
+	'task:markCompleted': { variants: [{ parameters: { contactId: CONTACT, taskId: TASK_ID, completed: true }, sandboxRecords: { tasks: [task] } }] },
+	'task:update': {
+		variants: [
+			{
+				parameters: {
+					contactId: CONTACT,
+					taskId: TASK_ID,
+					updateFields: { assignedTo: USER_ID, body: 'Remarcar', completed: true, dueDate: '2030-01-08T18:00:00-03:00', timeZone: 'America/Sao_Paulo', title: 'Ligar de novo' },
+				},
+				sandboxRecords: { tasks: [task] },
+			},
+		],
+	},
 	'template:getAll': { noBody: 'a GET' },
 };

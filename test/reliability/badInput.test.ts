@@ -140,6 +140,18 @@ field('leadway', 'opportunity create', opportunity, 'pipelineStageId', 'Stage', 
 field('leadway', 'opportunity create', opportunity, 'name', 'Name', ['', { n: 1 }]);
 field('leadway', 'opportunity create', opportunity, 'additionalFields.assignedTo', 'Assigned To', [{ id: 1 }, [1]]);
 field('leadway', 'opportunity create', opportunity, 'additionalFields.monetaryValue', 'Monetary Value', [-1, 'abc', { v: 1 }]);
+const task = { resource: 'task', operation: 'create', contactId: rl('abc123'), title: 'Ligar', dueDate: '2030-01-07T18:00:00-03:00', additionalFields: {} };
+field('leadway', 'task create', task, 'title', 'Title', ['', '  ', { t: 1 }, 'x'.repeat(256)]);
+field('leadway', 'task create', task, 'dueDate', 'Due Date', [...DATE_JUNK, '2030-01-07T18:00:00', 1893952800000, '']);
+field('leadway', 'task create', task, 'additionalFields.timeZone', 'Time Zone', ['Sao Paulo', { z: 1 }]);
+const booking = { resource: 'calendar', operation: 'bookAppointment', calendarId: 'calDemo0000000000001', contactId: rl('abc123'), startTime: '2030-01-07T14:00:00-03:00', endTime: '', additionalFields: {} };
+field('leadway', 'calendar book appointment', booking, 'calendarId', 'Calendar', ['', 'a b', { id: 1 }]);
+field('leadway', 'calendar book appointment', booking, 'startTime', 'Start Time', [...DATE_JUNK, '2030-01-07T14:00:00', '2020-01-07T14:00:00-03:00', '']);
+field('leadway', 'calendar book appointment', booking, 'endTime', 'End Time', ['2030-01-07T13:00:00-03:00', '2030-01-07T14:30:00', 'x']);
+field('leadway', 'calendar book appointment', booking, 'additionalFields.appointmentStatus', 'Appointment Status', ['booked', { s: 1 }]);
+const slots = { resource: 'calendar', operation: 'getFreeSlots', calendarId: 'calDemo0000000000001', startDate: '2030-01-07T00:00:00', endDate: '2030-01-09T00:00:00', timeZone: 'America/Sao_Paulo', returnAll: true, options: {} };
+field('leadway', 'calendar get free slots', slots, 'endDate', 'End Date', ['2030-01-06T00:00:00', ...DATE_JUNK]);
+field('leadway', 'calendar get free slots', slots, 'timeZone', 'Time Zone', ['', 'GMT-3:00', { z: 1 }]);
 locator('leadway', 'contact get', { resource: 'contact', operation: 'get' }, 'contactId', 'Contact', ['', { id: 1 }]);
 
 // IAGENTE SDR

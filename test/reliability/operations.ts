@@ -157,6 +157,24 @@ export const SEND_OPERATIONS: SendOperation[] = [
 		},
 	},
 	{
+		name: 'Leadway task create',
+		provider: 'leadway',
+		parameters: { resource: 'task', operation: 'create', contactId: contactExpression, title: '={{ $json.name }}', dueDate: '2030-01-07T18:00:00-03:00' },
+	},
+	{
+		name: 'Leadway calendar book appointment',
+		provider: 'leadway',
+		parameters: {
+			resource: 'calendar',
+			operation: 'bookAppointment',
+			calendarId: 'calDemo0000000000001',
+			contactId: contactExpression,
+			startTime: '2030-01-07T14:00:00-03:00',
+			endTime: '2030-01-07T14:30:00-03:00',
+			additionalFields: { title: '={{ $json.name }}' },
+		},
+	},
+	{
 		name: 'IAGENTE SDR WhatsApp send',
 		provider: 'iagenteSdr',
 		parameters: { resource: 'whatsAppMessage', operation: 'send', sendTo: 'phone', phone: '={{ $json.phone }}', messageType: 'text', text: 'Oi' },

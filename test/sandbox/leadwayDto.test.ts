@@ -105,6 +105,8 @@ describe('Leadway sandbox: the node\'s real bodies, every field filled, pass', (
 		const [resource, operation] = key.split(':');
 		for (const variant of fixture.variants) {
 			sandbox().reset();
+			const state = sandbox().state('leadway') as Record<string, unknown[]>;
+			for (const [name, records] of Object.entries(variant.sandboxRecords ?? {})) state[name].push(...records.map((record) => ({ ...record })));
 			const { error } = await runNode(
 				setup({ resource, operation, ...variant.parameters }, { typeVersion: LATEST, ...(variant.binaryInput ? { binaryInput: [variant.binaryInput] } : {}) }),
 			);

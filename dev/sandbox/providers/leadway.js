@@ -9,6 +9,7 @@ const { isObject, isText, isHttpUrl, EMAIL, ids } = require('../core');
 // ../sdk-dtos.js (committed, so the sandbox runs without the SDK; a test keeps it in step).
 const DTO_TABLE = require('./leadway-dtos.json');
 const { findEndpoint, undeclared } = require('../sdk-dtos');
+const { seedCalendarState, calendarRoutes } = require('./leadway-calendar');
 
 const TOKEN = 'sandbox-leadway-token';
 const LOCATION_ID = 'sandbox-location-1';
@@ -87,6 +88,7 @@ function createState() {
 		conversations: [conversation],
 		messages: new Map(conversation.messages.map((m) => [m.id, m])),
 		notes: [],
+		...seedCalendarState(LOCATION_ID),
 	};
 }
 
@@ -405,6 +407,8 @@ function upload({ state, body, multipart }) {
 const MESSAGE_PROGRESSION = ['pending', 'sent', 'delivered'];
 
 const routes = [
+	// Tasks, users, calendars and appointments (./leadway-calendar.js).
+	...calendarRoutes({ checkLocation, findContact, badRequest, unprocessable, notFound }),
 	['POST', '/contacts/', ({ state, body }) => {
 		const denied = checkLocation(body.locationId);
 		if (denied) return denied;

@@ -98,6 +98,14 @@ export function requireLeadwayPhone(ctx: IExecuteFunctions, itemIndex: number, f
 	return result.value;
 }
 
+/** A switch's value, or a clear error when an expression gave something other than true or false. */
+export function readBoolean(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): boolean {
+	if (typeof value !== 'boolean') {
+		throw inputError(ctx, itemIndex, label, 'it is not true or false', `Switch "${label}" on or off, or give an expression that is true or false.`);
+	}
+	return value;
+}
+
 export function requireEmailList(ctx: IExecuteFunctions, itemIndex: number, field: string, raw: unknown): string[] {
 	return splitList(raw).map((entry) => requireEmail(ctx, itemIndex, field, entry));
 }
