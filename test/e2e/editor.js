@@ -10,6 +10,8 @@ const { log, repoRoot, NODE_TYPES, PACKAGE } = require('./helpers');
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 // What n8n shows for a node type it does not know (missing package, failed load).
 const UNKNOWN_NODE = /Install this node|not (currently )?installed|Unrecognized node type|node is not known|unknown node/i;
+// Every wait in the browser: long enough for a loaded machine, still a deadline (nothing sleeps a fixed time).
+const EDITOR_TIMEOUT_MS = 180000;
 
 function chromiumPath() {
 	const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && fs.existsSync(p));
@@ -42,21 +44,21 @@ async function launch(userDataDir) {
 
 async function signIn(page, baseUrl) {
 	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-	const email = await page.waitForSelector('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]', { timeout: 60000 });
+	const email = await page.waitForSelector('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]', { timeout: EDITOR_TIMEOUT_MS });
 	await email.type(OWNER.email);
 	const password = await page.waitForSelector('input[type="password"]');
 	await password.type(OWNER.password);
 	await password.press('Enter');
-	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 60000 });
+	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: EDITOR_TIMEOUT_MS });
 }
 
 /** Opens a workflow and waits until its nodes are on the canvas; returns the canvas node names. */
 async function openWorkflow(page, baseUrl, workflow) {
 	await page.goto(`${baseUrl}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 90000 });
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: EDITOR_TIMEOUT_MS });
 	await page.waitForFunction(
 		(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count,
-		{ timeout: 30000 },
+		{ timeout: EDITOR_TIMEOUT_MS },
 		workflow.nodes.length,
 	);
 	return page.$$eval('[data-test-id="canvas-node"]', (els) => els.map((el) => el.getAttribute('data-node-name') || el.textContent.trim()));
@@ -66,9 +68,14 @@ async function openWorkflow(page, baseUrl, workflow) {
 async function assertIcons(page, workflowName) {
 	const selector = `[data-test-id="canvas-node"][data-node-type^="${PACKAGE}."]`;
 	// The canvas shows the nodes before their icons have arrived (a busy machine makes this visible):
-	// wait until each image is done, loaded or broken; the checks below then tell which.
+	// wait until each node has its image and the image is done, loaded or broken; the checks below then
+	// tell which (a node still without an image after the deadline is reported by them too).
 	await page
-		.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((el) => !el.querySelector('img') || el.querySelector('img').complete), { timeout: 30000 }, selector)
+		.waitForFunction(
+			(sel) => [...document.querySelectorAll(sel)].every((el) => el.querySelector('img') && el.querySelector('img').complete),
+			{ timeout: EDITOR_TIMEOUT_MS },
+			selector,
+		)
 		.catch(() => {});
 	const icons = await page.$$eval(selector, (els) =>
 		els.map((el) => {
@@ -90,7 +97,7 @@ async function openPanel(page, nodeName) {
 	const box = await handle.boundingBox();
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 	await page.keyboard.press('Enter');
-	const ndv = await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { visible: true, timeout: 30000 });
+	const ndv = await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { visible: true, timeout: EDITOR_TIMEOUT_MS });
 	assert.ok(ndv, `the panel of "${nodeName}" opened`);
 	const title = await page.$eval('[data-test-id="ndv"] [data-test-id="node-title-container"]', (el) => el.innerText.trim());
 	assert.ok(title.includes(nodeName), `the open panel is titled "${title}", expected "${nodeName}"`);
@@ -102,7 +109,7 @@ async function openPanel(page, nodeName) {
 
 async function closePanel(page) {
 	await page.click('[data-test-id="ndv-close-button"]');
-	await page.waitForFunction(() => !document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'), { timeout: 15000 });
+	await page.waitForFunction(() => !document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'), { timeout: EDITOR_TIMEOUT_MS });
 }
 
 /**
@@ -116,6 +123,9 @@ async function checkEditor(stack, { screenshotDir = path.join(repoRoot, '.dev', 
 	const opened = new Set();
 	try {
 		const page = await browser.newPage();
+		// puppeteer's own defaults (30 s) are a quiet machine's: a loaded one can take longer to load the editor.
+		page.setDefaultTimeout(EDITOR_TIMEOUT_MS);
+		page.setDefaultNavigationTimeout(EDITOR_TIMEOUT_MS);
 		await signIn(page, stack.url);
 		log('editor: signed in');
 		for (const workflow of stack.provisioned.workflows) {

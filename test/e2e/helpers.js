@@ -19,8 +19,13 @@ const tally = { requests: 0, executions: 0, forgedRefused: 0 };
 const started = Date.now();
 const log = (message) => console.log(`[e2e +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
+/**
+ * Boots the stack (`startStack` options, e.g. `version`, `workers`) and provisions it. The n8n version is
+ * `options.version`, else `N8N_VERSION` from the environment, else 2.41.1; each version has its own folder.
+ */
 async function bootAndProvision(mode, options = {}) {
-	const workDir = path.join(repoRoot, '.dev', `e2e-${mode}`);
+	const version = options.version || process.env.N8N_VERSION;
+	const workDir = path.join(repoRoot, '.dev', `e2e-${mode}${version ? `-${version}` : ''}`);
 	const stack = await startStack({ workDir, mode, log, ...options });
 	try {
 		stack.provisioned = await provision(stack.client, stack.sandbox, { log });
@@ -72,7 +77,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 		// The trigger registers itself with IAGENTE on activation and gets the signing secret back.
 		await waitFor(`the IAGENTE SDR Trigger to register ${url} with the API`, () =>
 			sandbox.requests({ provider: 'iagente', method: 'POST' }).some((r) => r.url.endsWith('/webhooks') && r.body && r.body.url === url && r.status === 201),
-		{ timeoutMs: 60000 });
+		{ timeoutMs: 150000 });
 	}
 	// n8n answers 404 until the webhook is registered; an unsigned probe gets the trigger's own refusal.
 	const probe = await waitFor(
@@ -82,7 +87,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 			await res.text();
 			return res.status !== 404 ? res.status : false;
 		},
-		{ timeoutMs: 90000, intervalMs: 300 },
+		{ timeoutMs: 150000, intervalMs: 300 },
 	);
 	assert.ok(probe >= 400 && probe < 500, `an unsigned, empty POST to ${url} must be refused, got ${probe}`);
 
@@ -114,7 +119,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 			const list = await client.listExecutions(wf.id);
 			return list.length >= valid && finished(list) ? list : false;
 		},
-		{ timeoutMs: 120000, intervalMs: 300 },
+		{ timeoutMs: 180000, intervalMs: 300 },
 	);
 	const executions = await client.listExecutions(wf.id);
 	assert.equal(
@@ -136,8 +141,57 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 	return { url, executions };
 }
 
+/**
+ * What the editor loads lists the package's 8 nodes and 4 credentials; besides them only the AI Agent tool
+ * variants n8n derives from the action nodes (`…Tool`; `…HitlTool` for Send and Wait, from n8n 2.x on),
+ * and n8n logged no unrecognized node type.
+ */
+async function checkRegistration(stack) {
+	const { features = {} } = stack;
+	const nodes = await stack.client.getJson('/types/nodes.json');
+	const ours = [...new Set(nodes.map((n) => n.name).filter((name) => name.startsWith(`${PACKAGE}.`)))].sort();
+	const expected = NODE_TYPES.map((t) => `${PACKAGE}.${t}`);
+	for (const type of expected) assert.ok(ours.includes(type), `node type ${type} is registered (n8n ${stack.version} serves: ${ours.join(', ')})`);
+	const actions = NODE_TYPES.filter((t) => !t.endsWith('Trigger'));
+	for (const a of actions) assert.ok(ours.includes(`${PACKAGE}.${a}Tool`), `AI tool variant of ${a} is registered`);
+	const derived = new Set(actions.flatMap((a) => [`${PACKAGE}.${a}Tool`, ...(features.hitlTools ? [`${PACKAGE}.${a}HitlTool`] : [])]));
+	const unexpected = ours.filter((t) => !expected.includes(t) && !derived.has(t));
+	assert.deepEqual(unexpected, [], 'node types of the package that are neither its 8 nodes nor their tool variants');
+	const credentials = await stack.client.getJson('/types/credentials.json');
+	const names = credentials.map((c) => c.name);
+	for (const type of CREDENTIAL_TYPES) assert.ok(names.includes(type), `credential type ${type} is registered`);
+	const mainLog = stack.processes.main.proc.log();
+	assert.doesNotMatch(mainLog, /Unrecognized node type/i, 'n8n logged an unrecognized node type');
+}
+
+/**
+ * The queue-mode worker whose log says it finished this execution. A worker saves the execution's end
+ * before it logs the line, so the line is waited for (with a deadline), never expected at once.
+ */
+async function workerThatRan(stack, executionId, { timeoutMs = 60000 } = {}) {
+	return waitFor(
+		`a worker's log to say it finished execution ${executionId}`,
+		() => stack.processes.workers.find((w) => w.proc.log().includes(`Worker finished execution ${executionId} `)),
+		{ timeoutMs, intervalMs: 300 },
+	);
+}
+
 function printTally(label) {
 	log(`${label}: ${tally.executions} executions checked, ${tally.requests} recorded API requests asserted, ${tally.forgedRefused} forged webhooks refused`);
 }
 
-module.exports = { bootAndProvision, runSendWorkflow, driveTrigger, workflowByFile, printTally, log, tally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE, repoRoot };
+module.exports = {
+	bootAndProvision,
+	runSendWorkflow,
+	driveTrigger,
+	workflowByFile,
+	checkRegistration,
+	workerThatRan,
+	printTally,
+	log,
+	tally,
+	NODE_TYPES,
+	CREDENTIAL_TYPES,
+	PACKAGE,
+	repoRoot,
+};

@@ -5,12 +5,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
-const { bootAndProvision, runSendWorkflow, driveTrigger, printTally } = require('./helpers');
-
-/** The worker whose log says it ran this execution, or undefined. */
-function workerThatRan(stack, executionId) {
-	return stack.processes.workers.find((w) => w.proc.log().includes(`Worker finished execution ${executionId} `));
-}
+const { bootAndProvision, runSendWorkflow, driveTrigger, workerThatRan, printTally } = require('./helpers');
 
 describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)', () => {
 	let stack;
@@ -26,13 +21,13 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 
 	it('runs the LigueLead SMS + voice workflow on a worker', { timeout: 180000 }, async () => {
 		const { executionId } = await runSendWorkflow(stack, 'liguelead-sms-and-voice.json');
-		assert.ok(workerThatRan(stack, executionId), `no worker log says it finished execution ${executionId}; the main ran it instead`);
+		assert.ok(await workerThatRan(stack, executionId), `no worker log says it finished execution ${executionId}; the main ran it instead`);
 	});
 
 	it('the Superlead trigger takes webhooks on the webhook process; workers run exactly the genuine ones', { timeout: 300000 }, async () => {
 		assert.notEqual(stack.webhookBase, stack.url, 'webhooks go to the webhook process, not the main');
 		const { executions } = await driveTrigger(stack, 'trigger-superlead.json');
-		for (const e of executions) assert.ok(workerThatRan(stack, e.id), `no worker log says it finished execution ${e.id}`);
+		for (const e of executions) assert.ok(await workerThatRan(stack, e.id), `no worker log says it finished execution ${e.id}`);
 	});
 
 	it('the IAGENTE trigger registered the webhook process URL and receives signed events there', { timeout: 300000 }, async () => {
