@@ -7,7 +7,7 @@
 // Each version installs once into ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-br-messaging/n8n-<version>.
 'use strict';
 const { describe, it, before, after } = require('node:test');
-const { bootAndProvision, runSendWorkflow, driveTrigger, checkRegistration, printTally, log } = require('./helpers');
+const { bootAndProvision, runSendWorkflow, driveTrigger, checkRegistration, printTally, log, tally } = require('./helpers');
 const { SEND_CASES } = require('./expectations');
 const { sendAndReadLink, checkPage, checkTamper, answerAndCheck } = require('./send-and-wait');
 
@@ -21,13 +21,15 @@ log(`smoke set on n8n ${SMOKE_VERSIONS.join(', ')}`);
 for (const version of SMOKE_VERSIONS) {
 	describe(`n8n ${version}: smoke set with the packed package`, () => {
 		let stack;
+		let counted;
 
 		before(async () => {
+			counted = { ...tally };
 			stack = await bootAndProvision('smoke', { version });
 		}, { timeout: 20 * 60 * 1000 });
 
 		after(async () => {
-			printTally(`n8n ${version} smoke set`);
+			printTally(`n8n ${version} smoke set`, counted);
 			if (stack) await stack.stop();
 		});
 
