@@ -115,6 +115,31 @@ async function waitUntilReady(proc, command, url, readyTimeoutMs) {
 	}
 }
 
+/**
+ * A read (GET) whose connection failed (reset, closed mid-answer: seen on a loaded machine with multi-MB
+ * answers such as /types/nodes.json) is tried again, up to 3 times; anything else is done once.
+ */
+async function retryRead(what, read, attempts = 3) {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await read();
+		} catch (e) {
+			if (attempt >= attempts || !(e instanceof TypeError && /fetch failed/.test(e.message))) throw e;
+			console.log(`n8n ${what}: the connection failed (${e.cause ? e.cause.message : e.message}); trying again`);
+		}
+	}
+}
+
+async function fetchReads(method, url, init) {
+	if (method !== 'GET') return fetch(url, init);
+	// Buffered inside the retry, so a connection closed mid-body is retried too.
+	return retryRead(`GET ${url}`, async () => {
+		const res = await fetch(url, init);
+		const buffered = await res.arrayBuffer();
+		return new Response(buffered, { status: res.status, headers: res.headers });
+	});
+}
+
 /** n8n's REST API as its editor uses it. */
 class N8nClient {
 	/**
@@ -133,7 +158,7 @@ class N8nClient {
 		const headers = { 'browser-id': this.browserId, accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${this.baseUrl}/rest${route}`, {
+		const res = await fetchReads(method, `${this.baseUrl}/rest${route}`, {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -156,9 +181,15 @@ class N8nClient {
 
 	/** GET a path outside /rest (e.g. /types/nodes.json, which the editor loads) with the session cookie. */
 	async getJson(route) {
-		const res = await fetch(`${this.baseUrl}${route}`, { headers: { 'browser-id': this.browserId, cookie: this.cookie } });
-		if (res.status !== 200) throw new Error(`n8n GET ${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-		return res.json();
+		// The body is read inside the retry: on a loaded machine the connection can drop in the middle of it.
+		let status;
+		const text = await retryRead(`GET ${route}`, async () => {
+			const res = await fetch(`${this.baseUrl}${route}`, { headers: { 'browser-id': this.browserId, cookie: this.cookie } });
+			status = res.status;
+			return res.text();
+		});
+		if (status !== 200) throw new Error(`n8n GET ${route} answered ${status}: ${text.slice(0, 300)}`);
+		return JSON.parse(text);
 	}
 
 	async setupOwner(owner) {

@@ -55,7 +55,8 @@ describe('n8n regular mode with the packed package', () => {
 		});
 	}
 
-	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 300000 }, async () => {
+	// 10 workflows and 8 panels: about 6 minutes with every core loaded.
+	it('shows every node in the editor (headless Chromium), none unknown', { timeout: 900000 }, async () => {
 		await checkEditor(stack);
 	});
 });

@@ -71,7 +71,7 @@ async function sendAndReadLink(stack, file) {
 			if (['success', 'error', 'crashed', 'canceled'].includes(status)) ended = `it ended "${status}" instead of waiting`;
 			return status === 'waiting';
 		},
-		{ timeoutMs: 90000, intervalMs: 300, failFast: () => ended },
+		{ timeoutMs: 150000, intervalMs: 300, failFast: () => ended },
 	);
 
 	const records = messages().slice(before);
