@@ -48,7 +48,9 @@ describe('LigueLead send to many in one campaign', () => {
 		expect(items[0].json).toMatchObject({ campaign_id: 'campaign-1', phones: [phoneOf(0)], recipients: 1, campaignRecipients: 10_000 });
 		expect(items[10_000].json).toMatchObject({ campaign_id: 'campaign-2', phones: [phoneOf(10_000)] });
 		expect(items[24_999].json).toMatchObject({ campaign_id: 'campaign-3', campaignRecipients: 5_000, estimatedCredits: 1 });
-	});
+		// 25,000 items through n8n-core's real WorkflowExecute: a few seconds on a quiet machine, over 30 s (jest's
+		// default here) when CI's machine is busy. The assertions say what must hold; the deadline is only a guard.
+	}, 180_000);
 
 	it('sends items with different messages in separate campaigns and keeps output in input order', async () => {
 		api()
