@@ -276,19 +276,32 @@ module.exports = {
 	paths,
 	nodeBinary,
 	runtimeNode,
+	smokeVersions,
 	repoRoot,
 };
 
-// `node dev/lib/n8n-install.js [--version X.Y.Z] [--verbose] [--print-bin]`: installs if needed; --print-bin
+/** The versions of the smoke set (`npm run test:e2e:versions`): `N8N_SMOKE_VERSIONS`, else the oldest and newest 1.x. */
+function smokeVersions() {
+	return (process.env.N8N_SMOKE_VERSIONS || '1.88.0,1.123.81')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
+}
+
+// `node dev/lib/n8n-install.js [--version X.Y.Z | --smoke-versions] [--verbose] [--print-bin]`: installs if needed
+// (`npm run test:e2e` runs it first, so a first install never counts against a test's deadline); --print-bin
 // prints the n8n executable's path on stdout (progress goes to stderr then), for scripts that run n8n themselves.
 if (require.main === module) {
 	const printBin = process.argv.includes('--print-bin');
 	const at = process.argv.indexOf('--version');
-	const version = at > 0 ? process.argv[at + 1] : selectedVersion();
-	ensureN8n({ version, verbose: process.argv.includes('--verbose'), log: printBin ? console.error : console.log })
-		.then((install) => {
+	const versions = process.argv.includes('--smoke-versions') ? smokeVersions() : [at > 0 ? process.argv[at + 1] : selectedVersion()];
+	const log = printBin ? console.error : console.log;
+	(async () => {
+		for (const version of versions) {
+			const install = await ensureN8n({ version, verbose: process.argv.includes('--verbose'), log });
 			if (printBin) console.log(install.bin);
-		})
+		}
+	})()
 		.catch((e) => {
 			console.error(e.message);
 			process.exit(1);

@@ -11,10 +11,9 @@ const { bootAndProvision, runSendWorkflow, driveTrigger, checkRegistration, prin
 const { SEND_CASES } = require('./expectations');
 const { sendAndReadLink, checkPage, checkTamper, answerAndCheck } = require('./send-and-wait');
 
-const SMOKE_VERSIONS = (process.env.N8N_SMOKE_VERSIONS || '1.88.0,1.123.81')
-	.split(',')
-	.map((v) => v.trim())
-	.filter(Boolean);
+const { smokeVersions } = require('../../dev/lib/n8n-install');
+
+const SMOKE_VERSIONS = smokeVersions();
 
 log(`smoke set on n8n ${SMOKE_VERSIONS.join(', ')}`);
 
