@@ -4,7 +4,9 @@
 const crypto = require('crypto');
 const path = require('path');
 const { createRequire } = require('module');
+const fs = require('fs');
 const { freePort, startProcess, waitFor } = require('./proc');
+const { retryOnPortClash } = require('./ports');
 
 /** Environment shared by every process of one n8n instance. */
 function baseEnv({ userFolder, encryptionKey, extra = {} }) {
@@ -40,32 +42,41 @@ function baseEnv({ userFolder, encryptionKey, extra = {} }) {
 
 /**
  * Starts one n8n process (`start`, `worker` or `webhook`) on free ports and waits until it is ready.
- * Returns { url, port, proc }. Fails fast, with its log tail, if the process exits first.
+ * Returns { url, port, proc }. Fails fast, with its log tail, if the process exits first; when it exited
+ * because a port was taken meanwhile, starts again on fresh ports (the failed attempt's log is kept
+ * beside, as `<log>.attempt<n>`).
  */
-async function startN8nProcess({ install, command = 'start', env, logFile, name, port: fixedPort, readyTimeoutMs = 240000, args = [] }) {
-	const port = fixedPort || (await freePort());
-	const brokerPort = await freePort();
-	const procEnv = {
-		...env,
-		N8N_PORT: String(port),
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		QUEUE_HEALTH_CHECK_PORT: String(port),
-		PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH}`,
-	};
-	if (command !== 'worker') procEnv.WEBHOOK_URL = env.WEBHOOK_URL || `http://127.0.0.1:${port}/`;
-	const proc = startProcess(name || `n8n ${command}`, install.node, [install.bin, command, ...args], {
-		env: procEnv,
-		logFile,
-	});
-	const url = `http://127.0.0.1:${port}`;
-	try {
-		await waitUntilReady(proc, command, url, readyTimeoutMs);
-	} catch (e) {
-		// Never leave a half-started n8n behind.
-		await proc.stop();
-		throw e;
-	}
-	return { url, port, proc };
+async function startN8nProcess({ install, command = 'start', env, logFile, name, port: fixedPort, readyTimeoutMs = 600000, args = [], log }) {
+	return retryOnPortClash(
+		name || `n8n ${command}`,
+		async (attempt) => {
+			if (attempt > 1 && fs.existsSync(logFile)) fs.renameSync(logFile, `${logFile}.attempt${attempt - 1}`);
+			const port = fixedPort || (await freePort());
+			const brokerPort = await freePort();
+			const procEnv = {
+				...env,
+				N8N_PORT: String(port),
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+				QUEUE_HEALTH_CHECK_PORT: String(port),
+				PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH}`,
+			};
+			if (command !== 'worker') procEnv.WEBHOOK_URL = env.WEBHOOK_URL || `http://127.0.0.1:${port}/`;
+			const proc = startProcess(name || `n8n ${command}`, install.node, [install.bin, command, ...args], {
+				env: procEnv,
+				logFile,
+			});
+			const url = `http://127.0.0.1:${port}`;
+			try {
+				await waitUntilReady(proc, command, url, readyTimeoutMs);
+			} catch (e) {
+				// Never leave a half-started n8n behind.
+				await proc.stop();
+				throw e;
+			}
+			return { url, port, proc };
+		},
+		{ log },
+	);
 }
 
 async function waitUntilReady(proc, command, url, readyTimeoutMs) {
@@ -78,19 +89,66 @@ async function waitUntilReady(proc, command, url, readyTimeoutMs) {
 			intervalMs: 500,
 			failFast,
 		});
-	} else {
+		return;
+	}
+	await waitFor(
+		`${proc.name} to answer ${url}/healthz/readiness`,
+		async () => (await fetch(`${url}/healthz/readiness`)).status === 200,
+		{ timeoutMs: readyTimeoutMs, intervalMs: 500, failFast },
+	);
+	if (command === 'start') {
+		// n8n 1.x answers readiness before its REST routes exist; the editor's first call is /rest/settings.
 		await waitFor(
-			`${proc.name} to answer ${url}/healthz/readiness`,
-			async () => (await fetch(`${url}/healthz/readiness`)).status === 200,
+			`${proc.name} to serve ${url}/rest/settings`,
+			async () => {
+				const res = await fetch(`${url}/rest/settings`, { headers: { accept: 'application/json' } });
+				const text = await res.text();
+				if (res.status !== 200) return false;
+				try {
+					return !!JSON.parse(text);
+				} catch {
+					return false;
+				}
+			},
 			{ timeoutMs: readyTimeoutMs, intervalMs: 500, failFast },
 		);
 	}
 }
 
+/**
+ * A read (GET) whose connection failed (reset, closed mid-answer: seen on a loaded machine with multi-MB
+ * answers such as /types/nodes.json) is tried again, up to 3 times; anything else is done once.
+ */
+async function retryRead(what, read, attempts = 3) {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await read();
+		} catch (e) {
+			if (attempt >= attempts || !(e instanceof TypeError && /fetch failed/.test(e.message))) throw e;
+			console.log(`n8n ${what}: the connection failed (${e.cause ? e.cause.message : e.message}); trying again`);
+		}
+	}
+}
+
+async function fetchReads(method, url, init) {
+	if (method !== 'GET') return fetch(url, init);
+	// Buffered inside the retry, so a connection closed mid-body is retried too.
+	return retryRead(`GET ${url}`, async () => {
+		const res = await fetch(url, init);
+		const buffered = await res.arrayBuffer();
+		return new Response(buffered, { status: res.status, headers: res.headers });
+	});
+}
+
 /** n8n's REST API as its editor uses it. */
 class N8nClient {
-	constructor(baseUrl) {
+	/**
+	 * `features` (from the install's recipe) says how this n8n version differs: 2.x publishes with
+	 * `/activate`, 1.88 activates with a PATCH; 1.x needs the workflow in the body of a manual run.
+	 */
+	constructor(baseUrl, { features = {} } = {}) {
 		this.baseUrl = baseUrl.replace(/\/$/, '');
+		this.features = { activateEndpoint: true, manualRunNeedsWorkflowData: false, ...features };
 		this.cookie = '';
 		// n8n binds the session cookie to the browser-id header sent when signing in.
 		this.browserId = crypto.randomUUID();
@@ -100,7 +158,7 @@ class N8nClient {
 		const headers = { 'browser-id': this.browserId, accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${this.baseUrl}/rest${route}`, {
+		const res = await fetchReads(method, `${this.baseUrl}/rest${route}`, {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -123,9 +181,15 @@ class N8nClient {
 
 	/** GET a path outside /rest (e.g. /types/nodes.json, which the editor loads) with the session cookie. */
 	async getJson(route) {
-		const res = await fetch(`${this.baseUrl}${route}`, { headers: { 'browser-id': this.browserId, cookie: this.cookie } });
-		if (res.status !== 200) throw new Error(`n8n GET ${route} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-		return res.json();
+		// The body is read inside the retry: on a loaded machine the connection can drop in the middle of it.
+		let status;
+		const text = await retryRead(`GET ${route}`, async () => {
+			const res = await fetch(`${this.baseUrl}${route}`, { headers: { 'browser-id': this.browserId, cookie: this.cookie } });
+			status = res.status;
+			return res.text();
+		});
+		if (status !== 200) throw new Error(`n8n GET ${route} answered ${status}: ${text.slice(0, 300)}`);
+		return JSON.parse(text);
 	}
 
 	async setupOwner(owner) {
@@ -149,9 +213,10 @@ class N8nClient {
 		return this.request('GET', `/workflows/${id}`);
 	}
 
-	/** Publishes (activates) a workflow: n8n registers its triggers' webhooks before it answers. */
+	/** Publishes (2.x) or activates (1.x) a workflow: n8n registers its triggers' webhooks before it answers. */
 	async activateWorkflow(id) {
 		const wf = await this.getWorkflow(id);
+		if (!this.features.activateEndpoint) return this.request('PATCH', `/workflows/${id}`, { active: true, versionId: wf.versionId });
 		return this.request('POST', `/workflows/${id}/activate`, { versionId: wf.versionId });
 	}
 
@@ -161,7 +226,9 @@ class N8nClient {
 
 	/** Runs a workflow from its Manual Trigger like the editor's "Execute workflow" button; returns the execution ID. */
 	async runManually(id, triggerName) {
-		const result = await this.request('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: triggerName } });
+		const body = { triggerToStartFrom: { name: triggerName } };
+		if (this.features.manualRunNeedsWorkflowData) body.workflowData = await this.getWorkflow(id);
+		const result = await this.request('POST', `/workflows/${id}/run`, body);
 		if (!result || !result.executionId) throw new Error(`n8n did not start workflow ${id}: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}
@@ -184,17 +251,24 @@ function parseExecutionData(install, execution) {
 	return typeof execution.data === 'string' ? parse(execution.data) : execution.data;
 }
 
-/** Waits until an execution has finished; returns { execution, data } with its run data parsed. */
-async function waitForExecution(client, install, executionId, timeoutMs = 120000) {
+/**
+ * Waits until an execution has finished; returns { execution, data } with its run data parsed. `until(data,
+ * execution)` (optional) must hold too: n8n 1.x can report a resumed execution finished before it saved the
+ * resumed node's output.
+ */
+async function waitForExecution(client, install, executionId, timeoutMs = 150000, { until } = {}) {
+	let data;
 	const execution = await waitFor(
-		`execution ${executionId} to finish`,
+		`execution ${executionId} to finish${until ? ' with its data saved' : ''}`,
 		async () => {
 			const e = await client.getExecution(executionId);
-			return e && e.finished !== undefined && !['new', 'running', 'waiting'].includes(e.status) ? e : false;
+			if (!e || e.finished === undefined || ['new', 'running', 'waiting'].includes(e.status)) return false;
+			data = parseExecutionData(install, e);
+			return !until || until(data, e) ? e : false;
 		},
 		{ timeoutMs, intervalMs: 300 },
 	);
-	return { execution, data: parseExecutionData(install, execution) };
+	return { execution, data };
 }
 
 /** The JSON items a node output in an execution (first run, main output 0). */

@@ -78,7 +78,9 @@ async function provision(
 		if (entry.trigger && activate) await client.activateWorkflow(created.id);
 		workflows.push(entry);
 	}
-	log(`workflows imported: ${workflows.length} (${workflows.filter((w) => w.trigger).length} triggers ${activate ? 'published' : 'not published'})`);
+	// n8n 2.x publishes a workflow; 1.x activates it (there is no publish step).
+	const done = client.features && client.features.publish === false ? 'activated' : 'published';
+	log(`workflows imported: ${workflows.length} (${workflows.filter((w) => w.trigger).length} triggers ${activate ? done : `not ${done}`})`);
 	return { owner: OWNER, credentials, workflows };
 }
 

@@ -14,10 +14,11 @@ const { startSandbox } = require('../sandbox');
 
 /**
  * Starts everything under `workDir` (wiped first). Options: mode 'regular' | 'queue', workers (queue),
- * tarball (reuse a packed tarball), log (progress lines). Returns { sandbox, url, webhookUrl, client,
- * install, processes, tarball, stop() }; stop() ends everything it started, in reverse order.
+ * tarball (reuse a packed tarball), log (progress lines), version (the n8n version; default `N8N_VERSION`
+ * from the environment, else 2.41.1). Returns { sandbox, url, webhookUrl, client, install, version,
+ * features, processes, tarball, stop() }; stop() ends everything it started, in reverse order.
  */
-async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log = () => {}, sandboxOptions = {} }) {
+async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log = () => {}, sandboxOptions = {}, version }) {
 	const started = [];
 	const stop = async () => {
 		for (const item of started.reverse()) {
@@ -30,7 +31,8 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 		started.length = 0;
 	};
 	try {
-		const install = await ensureN8n({ log });
+		const install = await ensureN8n({ log, ...(version ? { version } : {}) });
+		log(`n8n ${install.version} on Node ${install.nodeVersion} (${install.dir})`);
 		fs.rmSync(workDir, { recursive: true, force: true });
 		fs.mkdirSync(workDir, { recursive: true });
 		const logs = path.join(workDir, 'logs');
@@ -78,7 +80,7 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 		}
 		const env = baseEnv({ userFolder, encryptionKey, extra });
 		log(`starting n8n${mode === 'queue' ? ' main' : ''} (first start runs database migrations)`);
-		const main = await startN8nProcess({ install, command: 'start', env, logFile: path.join(logs, 'n8n-main.log'), name: 'n8n main' });
+		const main = await startN8nProcess({ install, command: 'start', env, logFile: path.join(logs, 'n8n-main.log'), name: 'n8n main', log });
 		started.push(main.proc);
 		const processes = { main };
 		let webhookBase = main.url;
@@ -86,10 +88,10 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 			// Workers and the webhook process start together; each one's failure stops the stack.
 			const boots = [];
 			for (let i = 1; i <= workers; i += 1) {
-				boots.push(startN8nProcess({ install, command: 'worker', env, logFile: path.join(logs, `n8n-worker-${i}.log`), name: `n8n worker ${i}` }));
+				boots.push(startN8nProcess({ install, command: 'worker', env, logFile: path.join(logs, `n8n-worker-${i}.log`), name: `n8n worker ${i}`, log }));
 			}
 			boots.push(
-				startN8nProcess({ install, command: 'webhook', env, port: webhookPort, logFile: path.join(logs, 'n8n-webhook.log'), name: 'n8n webhook' }),
+				startN8nProcess({ install, command: 'webhook', env, port: webhookPort, logFile: path.join(logs, 'n8n-webhook.log'), name: 'n8n webhook', log }),
 			);
 			const results = await Promise.allSettled(boots);
 			for (const r of results) if (r.status === 'fulfilled') started.push(r.value.proc);
@@ -101,7 +103,19 @@ async function startStack({ workDir, mode = 'regular', workers = 2, tarball, log
 			webhookBase = webhook.url;
 			log(`queue mode: ${workers} workers and a webhook process on ${webhook.url}`);
 		}
-		return { sandbox, url: main.url, webhookBase, client: new N8nClient(main.url), install, processes, tarball, workDir, stop };
+		return {
+			sandbox,
+			url: main.url,
+			webhookBase,
+			client: new N8nClient(main.url, { features: install.features }),
+			install,
+			version: install.version,
+			features: install.features,
+			processes,
+			tarball,
+			workDir,
+			stop,
+		};
 	} catch (e) {
 		await stop();
 		throw e;

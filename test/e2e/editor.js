@@ -10,6 +10,8 @@ const { log, repoRoot, NODE_TYPES, PACKAGE } = require('./helpers');
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 // What n8n shows for a node type it does not know (missing package, failed load).
 const UNKNOWN_NODE = /Install this node|not (currently )?installed|Unrecognized node type|node is not known|unknown node/i;
+// Every wait in the browser: long enough for a loaded machine, still a deadline (nothing sleeps a fixed time).
+const WAIT_MS = 180000;
 
 // The walk's budget grows with the work (each step already waits with its own deadline): a workflow
 // and its new panels took 20–40 s at load average 15, so the 12 examples ran past a flat 5 minutes.
@@ -47,21 +49,21 @@ async function launch(userDataDir) {
 
 async function signIn(page, baseUrl) {
 	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-	const email = await page.waitForSelector('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]', { timeout: 60000 });
+	const email = await page.waitForSelector('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]', { timeout: WAIT_MS });
 	await email.type(OWNER.email);
 	const password = await page.waitForSelector('input[type="password"]');
 	await password.type(OWNER.password);
 	await password.press('Enter');
-	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 60000 });
+	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: WAIT_MS });
 }
 
 /** Opens a workflow and waits until its nodes are on the canvas; returns the canvas node names. */
 async function openWorkflow(page, baseUrl, workflow) {
 	await page.goto(`${baseUrl}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 90000 });
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: WAIT_MS });
 	await page.waitForFunction(
 		(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count,
-		{ timeout: 30000 },
+		{ timeout: WAIT_MS },
 		workflow.nodes.length,
 	);
 	return page.$$eval('[data-test-id="canvas-node"]', (els) => els.map((el) => el.getAttribute('data-node-name') || el.textContent.trim()));
@@ -71,9 +73,14 @@ async function openWorkflow(page, baseUrl, workflow) {
 async function assertIcons(page, workflowName) {
 	const selector = `[data-test-id="canvas-node"][data-node-type^="${PACKAGE}."]`;
 	// The canvas shows the nodes before their icons have arrived (a busy machine makes this visible):
-	// wait until each image is done, loaded or broken; the checks below then tell which.
+	// wait until each node has its image and the image is done, loaded or broken; the checks below then
+	// tell which (a node still without an image after the deadline is reported by them too).
 	await page
-		.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((el) => !el.querySelector('img') || el.querySelector('img').complete), { timeout: 30000 }, selector)
+		.waitForFunction(
+			(sel) => [...document.querySelectorAll(sel)].every((el) => el.querySelector('img') && el.querySelector('img').complete),
+			{ timeout: WAIT_MS },
+			selector,
+		)
 		.catch(() => {});
 	const icons = await page.$$eval(selector, (els) =>
 		els.map((el) => {
@@ -95,7 +102,7 @@ async function openPanel(page, nodeName) {
 	const box = await handle.boundingBox();
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 	await page.keyboard.press('Enter');
-	const ndv = await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { visible: true, timeout: 30000 });
+	const ndv = await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { visible: true, timeout: WAIT_MS });
 	assert.ok(ndv, `the panel of "${nodeName}" opened`);
 	const title = await page.$eval('[data-test-id="ndv"] [data-test-id="node-title-container"]', (el) => el.innerText.trim());
 	assert.ok(title.includes(nodeName), `the open panel is titled "${title}", expected "${nodeName}"`);
@@ -107,7 +114,7 @@ async function openPanel(page, nodeName) {
 
 async function closePanel(page) {
 	await page.click('[data-test-id="ndv-close-button"]');
-	await page.waitForFunction(() => !document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'), { timeout: 15000 });
+	await page.waitForFunction(() => !document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'), { timeout: WAIT_MS });
 }
 
 /**
@@ -121,8 +128,9 @@ async function checkEditor(stack, { screenshotDir = path.join(repoRoot, '.dev', 
 	const opened = new Set();
 	try {
 		const page = await browser.newPage();
-		// Page loads wait as long as the canvas does (puppeteer's default of 30 s ran out at sign-in on a loaded machine).
-		page.setDefaultNavigationTimeout(90000);
+		// puppeteer's own defaults (30 s) are a quiet machine's: a loaded one can take longer to load the editor.
+		page.setDefaultTimeout(WAIT_MS);
+		page.setDefaultNavigationTimeout(WAIT_MS);
 		await signIn(page, stack.url);
 		log('editor: signed in');
 		for (const workflow of stack.provisioned.workflows) {

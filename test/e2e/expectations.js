@@ -14,17 +14,59 @@ function shape(record, headerNames) {
 	return { method: record.method, url: record.url, headers, body: record.body };
 }
 
+/**
+ * Requests that go out side by side (the items of one node run concurrently): their order on the wire is
+ * not defined, so `assertRequests` matches them to the recorded ones by content, as a set.
+ */
+function concurrent(...requests) {
+	return { concurrent: requests };
+}
+
+function matches(record, { status, ...want }) {
+	try {
+		assert.deepEqual(shape(record, Object.keys(want.headers)), want);
+	} catch {
+		return false;
+	}
+	return status !== undefined ? record.status === status : record.status >= 200 && record.status < 300;
+}
+
+/**
+ * Asserts the recorded requests against the expected ones: sequential ones position by position, each
+ * `concurrent(...)` group as a set over the positions it spans (each expected request matched to a
+ * different recorded one with exactly its content).
+ */
 function assertRequests(records, expected, label) {
+	const total = expected.reduce((n, e) => n + (e.concurrent ? e.concurrent.length : 1), 0);
 	assert.equal(
 		records.length,
-		expected.length,
-		`${label}: the sandbox recorded ${records.length} requests, expected ${expected.length}: ${records.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+		total,
+		`${label}: the sandbox recorded ${records.length} requests, expected ${total}: ${records.map((r) => `${r.method} ${r.url}`).join(', ')}`,
 	);
-	expected.forEach(({ status, ...want }, i) => {
-		assert.deepEqual(shape(records[i], Object.keys(want.headers)), want, `${label}: request ${i + 1} differs`);
-		if (status !== undefined) assert.equal(records[i].status, status, `${label}: request ${i + 1} answer`);
-		else assert.ok(records[i].status >= 200 && records[i].status < 300, `${label}: request ${i + 1} got ${records[i].status}`);
-	});
+	let at = 0;
+	for (const entry of expected) {
+		if (!entry.concurrent) {
+			const { status, ...want } = entry;
+			const i = at;
+			assert.deepEqual(shape(records[i], Object.keys(want.headers)), want, `${label}: request ${i + 1} differs`);
+			if (status !== undefined) assert.equal(records[i].status, status, `${label}: request ${i + 1} answer`);
+			else assert.ok(records[i].status >= 200 && records[i].status < 300, `${label}: request ${i + 1} got ${records[i].status}`);
+			at += 1;
+			continue;
+		}
+		const group = records.slice(at, at + entry.concurrent.length);
+		const unmatched = [...group];
+		entry.concurrent.forEach((want, k) => {
+			const hit = unmatched.findIndex((record) => matches(record, want));
+			assert.ok(
+				hit >= 0,
+				`${label}: no request among ${at + 1}–${at + group.length} (concurrent, any order) matches expected ${k + 1} of the group: ` +
+					`${JSON.stringify(want)}; left unmatched: ${JSON.stringify(unmatched.map((r) => shape(r, Object.keys(want.headers))))}`,
+			);
+			unmatched.splice(hit, 1);
+		});
+		at += group.length;
+	}
 }
 
 const SEND_CASES = {
@@ -160,15 +202,21 @@ const SEND_CASES = {
 			});
 			assertRequests(
 				records,
-				[{ method: 'GET', url: '/iagente/api/v1/leads?page=1&per_page=2', headers: auth, body: undefined }, card(leads[0].id), card(leads[1].id)],
+				// The two cards go out side by side: any order on the wire, but each lead gets exactly its card.
+				[{ method: 'GET', url: '/iagente/api/v1/leads?page=1&per_page=2', headers: auth, body: undefined }, concurrent(card(leads[0].id), card(leads[1].id))],
 				'IAGENTE leads + RCS card',
 			);
 			const sent = nodeOutput(data, 'Send RCS Card');
 			assert.deepEqual(
 				sent.map((m) => m.lead_id),
 				leads.map((l) => l.id),
-				'one card per lead, in order',
+				'one card per lead, output in input order whatever the order on the wire',
 			);
+			// Each output item is the answer to its own lead's request, not the other one's.
+			for (const item of sent) {
+				const record = records.find((r) => r.body && r.body.lead_id === item.lead_id && r.url === '/iagente/api/v1/rcs/messages');
+				assert.equal(item.id, record.responseBody.data.id, `the output for lead ${item.lead_id} carries the message the API created for it`);
+			}
 			return 3;
 		},
 	},
@@ -190,4 +238,4 @@ const TRIGGER_CASES = {
 	'trigger-liguelead.json': { provider: 'liguelead', forges: ['signature', 'missing'], marker: (p) => p.campaign.id },
 };
 
-module.exports = { SEND_CASES, TRIGGER_CASES, MANUAL, assertRequests };
+module.exports = { SEND_CASES, TRIGGER_CASES, MANUAL, assertRequests, concurrent };

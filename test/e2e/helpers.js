@@ -19,8 +19,13 @@ const tally = { requests: 0, executions: 0, forgedRefused: 0 };
 const started = Date.now();
 const log = (message) => console.log(`[e2e +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
+/**
+ * Boots the stack (`startStack` options, e.g. `version`, `workers`) and provisions it. The n8n version is
+ * `options.version`, else `N8N_VERSION` from the environment, else 2.41.1; each version has its own folder.
+ */
 async function bootAndProvision(mode, options = {}) {
-	const workDir = path.join(repoRoot, '.dev', `e2e-${mode}`);
+	const version = options.version || process.env.N8N_VERSION;
+	const workDir = path.join(repoRoot, '.dev', `e2e-${mode}${version ? `-${version}` : ''}`);
 	const stack = await startStack({ workDir, mode, log, ...options });
 	try {
 		stack.provisioned = await provision(stack.client, stack.sandbox, { log });
@@ -42,14 +47,17 @@ function workflowByFile(stack, file) {
 async function runSendWorkflow(stack, file) {
 	const wf = workflowByFile(stack, file);
 	const testCase = SEND_CASES[file];
-	const before = stack.sandbox.requests({ provider: testCase.provider }).length;
+	// The published triggers' registration calls (IAGENTE `/webhooks`) are not this workflow's requests, and
+	// n8n may make them at any moment (activation, a restart of a process): they are checked by driveTrigger.
+	const own = () => stack.sandbox.requests({ provider: testCase.provider }).filter((r) => !/^\/webhooks(\/|$|\?)/.test(r.path));
+	const before = own().length;
 	const executionId = await stack.client.runManually(wf.id, MANUAL);
 	const { execution, data } = await waitForExecution(stack.client, stack.install, executionId);
 	const failed = Object.entries(data.resultData.runData)
 		.filter(([, runs]) => runs[0].error)
 		.map(([name, runs]) => `${name}: ${runs[0].error.message}`);
 	assert.equal(execution.status, 'success', `execution ${executionId} of "${wf.name}" ended ${execution.status}: ${failed.join('; ')}`);
-	const records = stack.sandbox.requests({ provider: testCase.provider }).slice(before);
+	const records = own().slice(before);
 	const asserted = testCase.check({ records, data, sandbox: stack.sandbox });
 	tally.requests += asserted;
 	tally.executions += 1;
@@ -72,7 +80,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 		// The trigger registers itself with IAGENTE on activation and gets the signing secret back.
 		await waitFor(`the IAGENTE SDR Trigger to register ${url} with the API`, () =>
 			sandbox.requests({ provider: 'iagente', method: 'POST' }).some((r) => r.url.endsWith('/webhooks') && r.body && r.body.url === url && r.status === 201),
-		{ timeoutMs: 60000 });
+		{ timeoutMs: 150000 });
 	}
 	// n8n answers 404 until the webhook is registered; an unsigned probe gets the trigger's own refusal.
 	const probe = await waitFor(
@@ -82,7 +90,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 			await res.text();
 			return res.status !== 404 ? res.status : false;
 		},
-		{ timeoutMs: 90000, intervalMs: 300 },
+		{ timeoutMs: 150000, intervalMs: 300 },
 	);
 	assert.ok(probe >= 400 && probe < 500, `an unsigned, empty POST to ${url} must be refused, got ${probe}`);
 
@@ -115,7 +123,7 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 			const list = await client.listExecutions(wf.id);
 			return list.length >= valid && finished(list) ? list : false;
 		},
-		{ timeoutMs: 120000, intervalMs: 300 },
+		{ timeoutMs: 180000, intervalMs: 300 },
 	);
 	const executions = await client.listExecutions(wf.id);
 	assert.equal(
@@ -137,8 +145,59 @@ async function driveTrigger(stack, file, { valid = 2 } = {}) {
 	return { url, executions };
 }
 
-function printTally(label) {
-	log(`${label}: ${tally.executions} executions checked, ${tally.requests} recorded API requests asserted, ${tally.forgedRefused} forged webhooks refused`);
+/**
+ * What the editor loads lists the package's 8 nodes and 4 credentials; besides them only the AI Agent tool
+ * variants n8n derives from the action nodes (`…Tool`; `…HitlTool` for Send and Wait, from n8n 2.x on),
+ * and n8n logged no unrecognized node type.
+ */
+async function checkRegistration(stack) {
+	const { features = {} } = stack;
+	const nodes = await stack.client.getJson('/types/nodes.json');
+	const ours = [...new Set(nodes.map((n) => n.name).filter((name) => name.startsWith(`${PACKAGE}.`)))].sort();
+	const expected = NODE_TYPES.map((t) => `${PACKAGE}.${t}`);
+	for (const type of expected) assert.ok(ours.includes(type), `node type ${type} is registered (n8n ${stack.version} serves: ${ours.join(', ')})`);
+	const actions = NODE_TYPES.filter((t) => !t.endsWith('Trigger'));
+	for (const a of actions) assert.ok(ours.includes(`${PACKAGE}.${a}Tool`), `AI tool variant of ${a} is registered`);
+	const derived = new Set(actions.flatMap((a) => [`${PACKAGE}.${a}Tool`, ...(features.hitlTools ? [`${PACKAGE}.${a}HitlTool`] : [])]));
+	const unexpected = ours.filter((t) => !expected.includes(t) && !derived.has(t));
+	assert.deepEqual(unexpected, [], 'node types of the package that are neither its 8 nodes nor their tool variants');
+	const credentials = await stack.client.getJson('/types/credentials.json');
+	const names = credentials.map((c) => c.name);
+	for (const type of CREDENTIAL_TYPES) assert.ok(names.includes(type), `credential type ${type} is registered`);
+	const mainLog = stack.processes.main.proc.log();
+	assert.doesNotMatch(mainLog, /Unrecognized node type/i, 'n8n logged an unrecognized node type');
 }
 
-module.exports = { bootAndProvision, runSendWorkflow, driveTrigger, workflowByFile, printTally, log, tally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE, repoRoot };
+/**
+ * The queue-mode worker whose log says it finished this execution. A worker saves the execution's end
+ * before it logs the line, so the line is waited for (with a deadline), never expected at once.
+ */
+async function workerThatRan(stack, executionId, { timeoutMs = 60000 } = {}) {
+	return waitFor(
+		`a worker's log to say it finished execution ${executionId}`,
+		() => stack.processes.workers.find((w) => w.proc.log().includes(`Worker finished execution ${executionId} `)),
+		{ timeoutMs, intervalMs: 300 },
+	);
+}
+
+/** Logs the tally; with `since` (an earlier copy of `tally`), only what was counted after it. */
+function printTally(label, since = { requests: 0, executions: 0, forgedRefused: 0 }) {
+	const n = (key) => tally[key] - since[key];
+	log(`${label}: ${n('executions')} executions checked, ${n('requests')} recorded API requests asserted, ${n('forgedRefused')} forged webhooks refused`);
+}
+
+module.exports = {
+	bootAndProvision,
+	runSendWorkflow,
+	driveTrigger,
+	workflowByFile,
+	checkRegistration,
+	workerThatRan,
+	printTally,
+	log,
+	tally,
+	NODE_TYPES,
+	CREDENTIAL_TYPES,
+	PACKAGE,
+	repoRoot,
+};

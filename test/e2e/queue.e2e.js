@@ -7,13 +7,8 @@
 const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
 const { waitFor } = require('../../dev/lib/proc');
-const { bootAndProvision, runSendWorkflow, driveTrigger, printTally } = require('./helpers');
+const { bootAndProvision, runSendWorkflow, driveTrigger, workerThatRan, printTally } = require('./helpers');
 const { sendAndReadLink, checkPageAndTamper, answerAndCheck } = require('./send-and-wait');
-
-/** The worker whose log says it ran this execution, or undefined. */
-function workerThatRan(stack, executionId) {
-	return stack.processes.workers.find((w) => w.proc.log().includes(`Worker finished execution ${executionId} `));
-}
 
 describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)', () => {
 	let stack;
@@ -29,13 +24,13 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 
 	it('runs the LigueLead SMS + voice workflow on a worker', { timeout: 180000 }, async () => {
 		const { executionId } = await runSendWorkflow(stack, 'liguelead-sms-and-voice.json');
-		assert.ok(workerThatRan(stack, executionId), `no worker log says it finished execution ${executionId}; the main ran it instead`);
+		assert.ok(await workerThatRan(stack, executionId), `no worker log says it finished execution ${executionId}; the main ran it instead`);
 	});
 
 	it('the Superlead trigger takes webhooks on the webhook process; workers run exactly the genuine ones', { timeout: 300000 }, async () => {
 		assert.notEqual(stack.webhookBase, stack.url, 'webhooks go to the webhook process, not the main');
 		const { executions } = await driveTrigger(stack, 'trigger-superlead.json');
-		for (const e of executions) assert.ok(workerThatRan(stack, e.id), `no worker log says it finished execution ${e.id}`);
+		for (const e of executions) assert.ok(await workerThatRan(stack, e.id), `no worker log says it finished execution ${e.id}`);
 	});
 
 	it('the IAGENTE trigger registered the webhook process URL and receives signed events there', { timeout: 300000 }, async () => {
@@ -48,7 +43,7 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 		assert.notEqual(stack.webhookBase, stack.url, 'waiting webhooks go to the webhook process, not the main');
 		// sendAndReadLink: the execution turns `waiting`, one message recorded, its link on stack.webhookBase.
 		const sent = await sendAndReadLink(stack, 'iagente-whatsapp-approval.json');
-		assert.ok(workerThatRan(stack, sent.executionId), `no worker log says it ran execution ${sent.executionId} up to the wait`);
+		assert.ok(await workerThatRan(stack, sent.executionId), `no worker log says it ran execution ${sent.executionId} up to the wait`);
 		const onMain = await fetch(sent.link.replace(stack.webhookBase.replace(/\/$/, ''), stack.url.replace(/\/$/, '')));
 		const mainPage = await onMain.text();
 		assert.ok(onMain.status === 404 || !mainPage.includes('Aprova o desconto'), `the main must not serve the waiting page (got ${onMain.status})`);
@@ -59,12 +54,12 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 		await answerAndCheck(stack, sent, { approved: 'true' }, { data: { approved: true } });
 		// The webhook process put the resumption on the queue, and a worker ran that very job.
 		const newJobs = () => [...stack.processes.webhook.proc.log().matchAll(enqueued)].slice(jobsBefore).map((m) => m[1]);
-		await waitFor(`the webhook process to log that it enqueued execution ${sent.executionId}`, () => newJobs().length > 0, { timeoutMs: 30000 });
+		await waitFor(`the webhook process to log that it enqueued execution ${sent.executionId}`, () => newJobs().length > 0, { timeoutMs: 150000 });
 		const jobs = newJobs();
 		assert.equal(jobs.length, 1, `the webhook process's log says it enqueued the resumption of execution ${sent.executionId} once, found ${jobs.length}`);
 		await waitFor(`a worker to log that it finished job ${jobs[0]} (execution ${sent.executionId} resumed)`, () =>
 			stack.processes.workers.some((w) => w.proc.log().includes(`Worker finished execution ${sent.executionId} (job ${jobs[0]})`)),
-		{ timeoutMs: 30000 });
+		{ timeoutMs: 150000 });
 	});
 
 	it('no process logged an unrecognized node type', () => {

@@ -4,7 +4,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { describe, it, before, after } = require('node:test');
-const { bootAndProvision, runSendWorkflow, driveTrigger, printTally, NODE_TYPES, CREDENTIAL_TYPES, PACKAGE } = require('./helpers');
+const { bootAndProvision, runSendWorkflow, driveTrigger, checkRegistration, printTally } = require('./helpers');
 const { SEND_CASES, TRIGGER_CASES } = require('./expectations');
 const { checkEditor, EDITOR_TIMEOUT_MS } = require('./editor');
 const { runAiSdrWorkflow } = require('./ai-sdr');
@@ -24,22 +24,7 @@ describe('n8n regular mode with the packed package', () => {
 	});
 
 	it('registers all 8 nodes and 4 credentials of the package', async () => {
-		const nodes = await stack.client.getJson('/types/nodes.json');
-		const ours = [...new Set(nodes.map((n) => n.name).filter((name) => name.startsWith(`${PACKAGE}.`)))].sort();
-		const expected = NODE_TYPES.map((t) => `${PACKAGE}.${t}`);
-		for (const type of expected) assert.ok(ours.includes(type), `node type ${type} is registered (n8n serves: ${ours.join(', ')})`);
-		// n8n derives from each usableAsTool action node an AI Agent tool (`…Tool`) and, for nodes with a
-		// Send and Wait operation, a human-in-the-loop tool (`…HitlTool`); nothing else may appear.
-		const actions = NODE_TYPES.filter((t) => !t.endsWith('Trigger'));
-		for (const a of actions) assert.ok(ours.includes(`${PACKAGE}.${a}Tool`), `AI tool variant of ${a} is registered`);
-		const derived = new Set(actions.flatMap((a) => [`${PACKAGE}.${a}Tool`, `${PACKAGE}.${a}HitlTool`]));
-		const unexpected = ours.filter((t) => !expected.includes(t) && !derived.has(t));
-		assert.deepEqual(unexpected, [], 'node types of the package that are neither its 8 nodes nor their tool variants');
-		const credentials = await stack.client.getJson('/types/credentials.json');
-		const names = credentials.map((c) => c.name);
-		for (const type of CREDENTIAL_TYPES) assert.ok(names.includes(type), `credential type ${type} is registered`);
-		const mainLog = stack.processes.main.proc.log();
-		assert.doesNotMatch(mainLog, /Unrecognized node type/i, 'n8n logged an unrecognized node type');
+		await checkRegistration(stack);
 	});
 
 	for (const file of Object.keys(SEND_CASES)) {
