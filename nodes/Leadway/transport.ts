@@ -82,6 +82,14 @@ export const leadway: ProviderHttp = {
 	// HighLevel's burst limit, 100 requests per 10 s per location, evenly spaced: 600 per minute.
 	// Five in flight reach it up to ~500 ms of latency.
 	pace: { requestsPerMinute: 600, maxConcurrent: 5 },
+	// HighLevel's spelling, on every response: the burst window's size, what is left of it and its
+	// length, and what is left of the day.
+	rateLimitHeaders: {
+		limit: 'x-ratelimit-max',
+		remaining: 'x-ratelimit-remaining',
+		windowMs: 'x-ratelimit-interval-milliseconds',
+		dailyRemaining: 'x-ratelimit-daily-remaining',
+	},
 };
 
 export interface LeadwayRequestOptions {
