@@ -82,6 +82,8 @@ export interface SandboxOptions {
 	enforceRateLimits?: boolean;
 	/** Replaces a provider's documented windows, e.g. `{ superlead: [{ limit: 2, windowMs: 60000 }] }`. */
 	rateLimits?: Partial<Record<ProviderName, RateLimitWindow[]>>;
+	/** 'always' (default): every 429 carries Retry-After; 'documented': only Superlead's, as the providers document. */
+	retryAfter?: 'always' | 'documented';
 }
 
 export interface SandboxCredentials {
@@ -102,6 +104,8 @@ export interface Sandbox {
 	sandboxKeys: SandboxKeys;
 	requests(filter?: RequestFilter): RecordedRequest[];
 	reset(): void;
+	/** Replaces providers' windows while running (and optionally the Retry-After policy). */
+	configureRateLimits(limits: Partial<Record<ProviderName, RateLimitWindow[]>>, settings?: { retryAfter?: 'always' | 'documented' }): void;
 	state(provider: string): any;
 	deliver(options: DeliverOptions): Promise<DeliverResult>;
 	close(): Promise<void>;
