@@ -481,7 +481,7 @@ function verification() {
 async function workers() {
 	const entry = section(
 		'7. Workers: K separate processes sending on one account, against one server that enforces the limit (200 ms)',
-		'Each process runs the node through the harness on one credential over 100 items, all starting together (as queue-mode workers picking up executions queued at once); the server is a sliding window that answers 429 without Retry-After. The time the limit allows = items × window ÷ limit (the sustained rate). Duplicates = items the server accepted more than once. bench/workers.js.',
+		'Each process runs the node through the harness on one credential (150 Leadway SMS or 100 IAGENTE SDR messages), all starting together (as queue-mode workers picking up executions queued at once); the server is a sliding window that answers 429 without Retry-After. The time the limit allows = items × window ÷ limit (the sustained rate). Duplicates = items the server accepted more than once. bench/workers.js.',
 	);
 	for (const values of await require('./workers.js').run()) entry.rows.push(values);
 }

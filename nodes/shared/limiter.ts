@@ -125,6 +125,8 @@ export class AccountBudget {
 	/** Fewest ms between two starts that this process's share of the window allows (0: alone). */
 	private shareIntervalMs = 0;
 	private cutFactor = 1;
+	/** Others' requests in the window, as the responses of the last quarter window showed them. */
+	private readonly othersSeen: Array<{ at: number; others: number }> = [];
 	private observedAt = Number.NEGATIVE_INFINITY;
 	private cutAt = Number.NEGATIVE_INFINITY;
 
@@ -160,9 +162,23 @@ export class AccountBudget {
 		if (used <= own) {
 			// Nobody else in the window: the pace alone decides.
 			this.shareIntervalMs = 0;
+			this.othersSeen.length = 0;
 			return;
 		}
-		const share = Math.max(own, 1) / used;
+		// Its share: its own ÷ all the window holds; or, when the others send less now than the window
+		// shows (one of them finished), its own ÷ all sent over the last quarter window, so it takes
+		// over their part before their requests leave the window.
+		let share = Math.max(own, 1) / used;
+		const others = used - own;
+		this.othersSeen.push({ at: startedAt, others });
+		while (this.othersSeen.length > 1 && this.othersSeen[1].at <= startedAt - windowMs / 4) this.othersSeen.shift();
+		const then = this.othersSeen[0];
+		if (startedAt - then.at >= windowMs / 8) {
+			// Their arrivals = the change of their count + what left the window (taken as even).
+			const othersRate = Math.max(0, (others - then.others) / (startedAt - then.at) + others / windowMs);
+			const ownRate = this.ownBetween(startedAt - windowMs / 4, startedAt) / (windowMs / 4);
+			share = Math.max(share, ownRate / (ownRate + othersRate));
+		}
 		const capacity = reading.limit * PACE_MARGIN;
 		let ratePerMs: number;
 		if (fixedWindow) {
@@ -170,8 +186,8 @@ export class AccountBudget {
 			ratePerMs = (share * Math.max(reading.remaining - (reading.limit - capacity), 0)) / (reading.resetInMs as number);
 		} else {
 			// A sliding window: the window `h` from now holds what it holds now, minus what leaves it by
-			// then, plus what is sent meanwhile. Others' requests are taken to have left over time as this
-			// process's own did (scaled by used ÷ own), so this process's part of what leaves is its own.
+			// then, plus what is sent meanwhile. Others' requests are taken to leave over time as this
+			// process's own do, in proportion, so this process's part of what leaves is its own.
 			// The rate is the highest that keeps every horizon within the capacity.
 			ratePerMs = Number.POSITIVE_INFINITY;
 			for (let step = 1; step <= HORIZON_STEPS; step++) {
@@ -182,8 +198,8 @@ export class AccountBudget {
 		}
 		// Never stop altogether: a window full of others' requests frees up as it slides.
 		ratePerMs = Math.max(ratePerMs, (MIN_SHARE * capacity) / windowMs);
-		// Above the share: down to it at once. Below it: back up linearly (the same for every process,
-		// which evens out the shares of processes that started at different times).
+		// Above the share: down to it at once. Below it: back up linearly, by half the limit per window,
+		// so that one reading does not make it jump.
 		const current = this.shareIntervalMs > 0 ? 1 / this.shareIntervalMs : Number.POSITIVE_INFINITY;
 		const grown = current + ((SHARE_GROWTH * capacity) / windowMs / windowMs) * Math.max(0, startedAt - this.observedAt);
 		this.observedAt = startedAt;
