@@ -119,8 +119,9 @@ const DEFAULT_WINDOW_MS = 60_000;
  *   already on their way when the rate was cut count as the same event.
  */
 export class AccountBudget {
-	/** Starts of this process's requests, oldest first, kept for the longest window seen. */
+	/** Starts of this process's requests, oldest first; those before `head` have left the window. */
 	private readonly starts: number[] = [];
+	private head = 0;
 	private windowMs = DEFAULT_WINDOW_MS;
 	/** Fewest ms between two starts that this process's share of the window allows (0: alone). */
 	private shareIntervalMs = 0;
@@ -130,20 +131,32 @@ export class AccountBudget {
 	private observedAt = Number.NEGATIVE_INFINITY;
 	private cutAt = Number.NEGATIVE_INFINITY;
 
-	/** One request of this process started. */
+	/** One request of this process started (starts come in time order). */
 	recordStart(at: number): void {
 		this.starts.push(at);
-		const horizon = at - this.windowMs;
-		let drop = 0;
-		while (drop < this.starts.length && this.starts[drop] <= horizon) drop++;
-		if (drop > 0) this.starts.splice(0, drop);
+		this.head = this.firstAfter(at - this.windowMs);
+		// Forget what left the window, in one go once it is half the list.
+		if (this.head > 1024 && this.head * 2 > this.starts.length) {
+			this.starts.splice(0, this.head);
+			this.head = 0;
+		}
+	}
+
+	/** Index of the first kept start after `time` (binary search: the list is sorted). */
+	private firstAfter(time: number): number {
+		let low = this.head;
+		let high = this.starts.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (this.starts[middle] <= time) low = middle + 1;
+			else high = middle;
+		}
+		return low;
 	}
 
 	/** This process's starts in (from, to]. */
 	private ownBetween(from: number, to: number): number {
-		let count = 0;
-		for (let n = this.starts.length - 1; n >= 0 && this.starts[n] > from; n--) if (this.starts[n] <= to) count++;
-		return count;
+		return Math.max(0, this.firstAfter(to) - this.firstAfter(from));
 	}
 
 	/**
