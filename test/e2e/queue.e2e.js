@@ -100,7 +100,11 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 			const ids = await Promise.all(Array.from({ length: executions }, () => client.runManually(workflow.id, MANUAL)));
 			for (const id of ids) {
 				const { execution, data } = await waitForExecution(client, stack.install, id, 300000);
-				assert.equal(execution.status, 'success', `execution ${id} ended ${execution.status}`);
+				const why = Object.entries(data.resultData.runData ?? {})
+					.filter(([, runs]) => runs[0]?.error)
+					.map(([name, runs]) => `${name}: ${runs[0].error.message}`)
+					.join('; ');
+				assert.equal(execution.status, 'success', `execution ${id} ended ${execution.status}: ${why || data.resultData.error?.message}`);
 				const out = data.resultData.runData['Send SMS'][0].data.main[0];
 				assert.equal(out.length, itemsEach, `execution ${id}: ${out.length} output items`);
 				const failed = out.filter((item) => item.json.error !== undefined || !item.json.messageId);
