@@ -430,6 +430,14 @@ function verification() {
 	});
 }
 
+async function workers() {
+	const entry = section(
+		'7. Workers: K separate processes sending on one account, against one server that enforces the limit (200 ms)',
+		'Each process runs the node through the harness on one credential (150 Leadway SMS or 100 IAGENTE SDR messages), all starting together (as queue-mode workers picking up executions queued at once); the server is a sliding window that answers 429 without Retry-After. The time the limit allows = items × window ÷ limit (the sustained rate). Duplicates = items the server accepted more than once. bench/workers.js.',
+	);
+	for (const values of await require('./workers.js').run()) entry.rows.push(values);
+}
+
 /** Figures another part of the suite contributes (bench/<name>.js exporting async run() → { name, figures }). */
 async function extraSuites() {
 	for (const file of ['phone.js']) {
@@ -473,7 +481,7 @@ async function main() {
 		server.configure({ latencyMs: 0 });
 		for (const provider of Object.keys(PROVIDERS)) await send(server, provider, phoneItems(5), { maxRequestsPerMinute: 600_000 });
 		const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined;
-		const steps = { sends, enforcedLimit, sendToMany, overhead: (target) => require('./perRequest').perRequest(target, { section, row }) };
+		const steps = { sends, enforcedLimit, sendToMany, overhead: (target) => require('./perRequest').perRequest(target, { section, row }), workers };
 		const all = { ...steps, package: packageFigures, verification, extra: extraSuites };
 		for (const [name, step] of Object.entries(all)) {
 			if (only && !only.includes(name)) continue;

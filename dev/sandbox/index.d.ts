@@ -84,6 +84,8 @@ export interface SandboxOptions {
 	rateLimits?: Partial<Record<ProviderName, RateLimitWindow[]>>;
 	/** Called with each provider request once it is answered (npm run dev prints Send and Wait links from it). */
 	onRequest?: (record: RecordedRequest) => void;
+	/** 'always' (default): every 429 carries Retry-After; 'documented': only Superlead's, as the providers document. */
+	retryAfter?: 'always' | 'documented';
 }
 
 export interface SandboxCredentials {
@@ -104,6 +106,8 @@ export interface Sandbox {
 	sandboxKeys: SandboxKeys;
 	requests(filter?: RequestFilter): RecordedRequest[];
 	reset(): void;
+	/** Replaces providers' windows while running (and optionally the Retry-After policy). */
+	configureRateLimits(limits: Partial<Record<ProviderName, RateLimitWindow[]>>, settings?: { retryAfter?: 'always' | 'documented' }): void;
 	state(provider: string): any;
 	deliver(options: DeliverOptions): Promise<DeliverResult>;
 	close(): Promise<void>;

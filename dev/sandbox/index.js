@@ -50,6 +50,9 @@ function sendJson(res, status, body, headers = {}) {
  */
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', latencyMs = 0, enforceRateLimits = true } = options;
+	// Whether a 429 carries Retry-After for every provider (the default, so clients can be tested
+	// against it) or only where the provider documents it (Superlead): `retryAfter: 'documented'`.
+	let retryAfter = options.retryAfter ?? 'always';
 	const recorded = [];
 	const state = {};
 	const limiters = {};
@@ -88,7 +91,12 @@ async function startSandbox(options = {}) {
 			rateHeaders = provider.rateLimitHeaders(result.windows);
 			if (!result.allowed) {
 				const response = provider.rateLimited(result.full);
-				response.headers = { ...rateHeaders, ...response.headers, 'Retry-After': String(Math.max(1, Math.ceil(result.full.resetMs / 1000))) };
+				const sendsRetryAfter = retryAfter !== 'documented' || provider.documentsRetryAfter === true;
+				response.headers = {
+					...rateHeaders,
+					...response.headers,
+					...(sendsRetryAfter ? { 'Retry-After': String(Math.max(1, Math.ceil(result.full.resetMs / 1000))) } : {}),
+				};
 				return response;
 			}
 		}
@@ -222,6 +230,14 @@ async function startSandbox(options = {}) {
 		sandboxKeys,
 		requests: (filter) => recorded.filter((record) => matches(record, filter)).map((record) => ({ ...record })),
 		reset,
+		/**
+		 * Replaces providers' windows while running, e.g. `configureRateLimits({ leadway: [{ limit: 20,
+		 * windowMs: 2000 }] }, { retryAfter: 'documented' })`: a test scales a limit down without a restart.
+		 */
+		configureRateLimits(limits, settings = {}) {
+			for (const [name, windows] of Object.entries(limits)) limiters[providerName(name)] = new RateLimiter(windows);
+			if (settings.retryAfter) retryAfter = settings.retryAfter;
+		},
 		/** Live registrations, e.g. `webhooks('iagente')` for the IAGENTE webhooks triggers made. */
 		state: (name) => state[providerName(name)],
 		close: () =>

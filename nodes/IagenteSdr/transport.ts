@@ -29,6 +29,8 @@ export const iagenteSdr: ProviderHttp = {
 	describeError: (statusCode, body) => describeIagenteError(statusCode, body),
 	// 60 requests per minute per key (documented); five items at once keep that pace at any latency.
 	pace: { requestsPerMinute: 60, maxConcurrent: 5 },
+	// "The headers X-RateLimit-Limit and X-RateLimit-Remaining show your current usage" (no reset documented).
+	rateLimitHeaders: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining' },
 };
 
 export async function iagenteRequest<T = IDataObject>(

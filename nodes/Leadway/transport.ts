@@ -61,8 +61,10 @@ export function describeLeadwayError(
 
 /**
  * HighLevel says nothing in Retry-After; it sends its window (`X-RateLimit-Interval-Milliseconds`)
- * and how many requests are left in it (`X-RateLimit-Remaining`). With none left, wait one window.
- * With the daily quota gone, waiting cannot help: an infinite wait makes the shared layer give up at once.
+ * and how many requests are left in it (`X-RateLimit-Remaining`). With the daily quota gone, waiting
+ * cannot help: an infinite wait makes the shared layer give up at once. A 429 that carries the whole
+ * burst trio is handled by the account budget (limiter.ts); this hint is for one that lacks
+ * `X-RateLimit-Max`: with none left, wait one window.
  */
 export function leadwayWaitHintMs(headers: Record<string, unknown>): number | undefined {
 	if (headerValue(headers, 'x-ratelimit-daily-remaining')?.trim() === '0') return Number.POSITIVE_INFINITY;
@@ -82,6 +84,14 @@ export const leadway: ProviderHttp = {
 	// HighLevel's burst limit, 100 requests per 10 s per location, evenly spaced: 600 per minute.
 	// Five in flight reach it up to ~500 ms of latency.
 	pace: { requestsPerMinute: 600, maxConcurrent: 5 },
+	// HighLevel's spelling, on every response: the burst window's size, what is left of it and its
+	// length, and what is left of the day.
+	rateLimitHeaders: {
+		limit: 'x-ratelimit-max',
+		remaining: 'x-ratelimit-remaining',
+		windowMs: 'x-ratelimit-interval-milliseconds',
+		dailyRemaining: 'x-ratelimit-daily-remaining',
+	},
 };
 
 export interface LeadwayRequestOptions {

@@ -2,6 +2,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiRequest, headerValue } from '../shared/http';
+import { STANDARD_RATE_LIMIT_HEADERS } from '../shared/limiter';
 import type { ProviderError, ProviderHttp, RequestContext } from '../shared/http';
 
 export const DEFAULT_BASE_URL = 'https://api.liguelead.com.br/v1';
@@ -81,6 +82,8 @@ export const ligueLead: ProviderHttp = {
 	// LigueLead documents 600,000 requests per minute and 10,000 concurrent per token: the pace
 	// never binds in practice, so ten items at once is what makes bulk per-item sends fast.
 	pace: { requestsPerMinute: 600_000, maxConcurrent: 10 },
+	// X-RateLimit-Limit, -Remaining and -Reset (epoch seconds) on every response ("API limits").
+	rateLimitHeaders: STANDARD_RATE_LIMIT_HEADERS,
 };
 
 export async function ligueLeadRequest<T = IDataObject>(

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 
 import { apiRequest, readErrorEnvelope } from '../shared/http';
+import { STANDARD_RATE_LIMIT_HEADERS } from '../shared/limiter';
 import type { ProviderError, ProviderHttp, RequestContext } from '../shared/http';
 
 /** What to do about each code of Superlead's documented error table. */
@@ -74,6 +75,8 @@ export const superlead: ProviderHttp = {
 	describeError: (statusCode, body) => describeSuperleadError(statusCode, body),
 	// 60 requests per minute (documented); five items at once keep that pace at any latency.
 	pace: { requestsPerMinute: 60, maxConcurrent: 5 },
+	// "headers X-RateLimit-*": Limit and Remaining, and Reset when it comes.
+	rateLimitHeaders: STANDARD_RATE_LIMIT_HEADERS,
 };
 
 export interface SuperleadRequestOptions {

@@ -17,8 +17,8 @@ import type {
 
 import { certainlyNotSent, isTimeout, markOutcomeUnknown, networkErrorCode } from './outcome';
 import { DEFAULT_REQUEST_OPTIONS, readRequestOptions } from './requestOptions';
-import { limiterFor, paceIntervalMs } from './limiter';
-import type { Pace } from './limiter';
+import { limiterFor, paceIntervalMs, readBudgetHeaders } from './limiter';
+import type { BudgetReading, Pace, RateLimitHeaderNames } from './limiter';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -87,6 +87,8 @@ export interface ProviderHttp {
 	waitHintMs?(headers: Record<string, unknown>, nowMs: number): number | undefined;
 	/** The documented rate (default of "Max Requests per Minute") and default items in flight. */
 	pace: Pace;
+	/** How the provider spells its budget headers, read on every response (see limiter.ts). */
+	rateLimitHeaders?: RateLimitHeaderNames;
 }
 
 export interface ApiRequest {
@@ -179,6 +181,12 @@ export function redact(
 		}
 	}
 	return result;
+}
+
+/** The budget headers of a response in the provider's spelling, when it has any. */
+function readBudget(provider: ProviderHttp, headers: Record<string, unknown>): BudgetReading | undefined {
+	if (!provider.rateLimitHeaders) return undefined;
+	return readBudgetHeaders((name) => headerValue(headers, name), provider.rateLimitHeaders, timing.now());
 }
 
 /** Reads, and writes that carry an idempotency key, may be repeated without a second effect. */
@@ -293,6 +301,7 @@ export async function apiRequest<T = unknown>(
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		await limiter.acquire(intervalMs, timing);
+		const startedAt = timing.now();
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -305,14 +314,23 @@ export async function apiRequest<T = unknown>(
 		}
 		const statusCode = Number(response.statusCode);
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		// The account's budget, on every response: what other clients of the key leave to this process.
+		const budget = readBudget(provider, headers);
+		if (budget) limiter.budget.observe(budget, startedAt, Math.max(provider.pace.requestsPerMinute, itemOptions.requestsPerMinute));
 		if (statusCode < 400) {
 			return { statusCode, headers, body: response.body as T };
 		}
 
 		const retryable = statusCode === 429 || (statusCode === 503 && safe);
 		if (retryable && retry.enabled && attempt < retry.maxRetries) {
-			const asked =
-				requestedWaitMs(headers, timing.now()) ?? provider.waitHintMs?.(headers, timing.now());
+			const told = requestedWaitMs(headers, timing.now());
+			// A 429 whose budget headers say the window frees up as it goes (no Retry-After, no reset,
+			// daily quota left): this process halves its rate and holds off one interval at the new
+			// rate, not a whole window.
+			const adaptive = statusCode === 429 && told === undefined && budget !== undefined && budget.dailyRemaining !== 0;
+			const asked = adaptive
+				? limiter.budget.rateLimited(startedAt, timing.now(), intervalMs)
+				: (told ?? provider.waitHintMs?.(headers, timing.now()));
 			const wait = asked ?? backoffMs(attempt, timing.random());
 			if (waitedMs + wait <= retry.maxWaitSeconds * 1000) {
 				waitedMs += wait;

@@ -62,6 +62,90 @@ describe('n8n queue mode (main + 2 workers + webhook process, Postgres, Redis)',
 		{ timeoutMs: 150000 });
 	});
 
+	// Issue 15: the two workers share one account's budget through the provider's headers alone.
+	it('two workers run one large Leadway send on one account within its limit: 0 failed, 429s at most 1 % of requests', { timeout: 600000 }, async () => {
+		const { PROVIDERS } = require('../../dev/sandbox');
+		const { waitForExecution } = require('../../dev/lib/n8n');
+		const { MANUAL } = require('./expectations');
+		const { sandbox, client } = stack;
+		const executions = 6;
+		const itemsEach = 50;
+		const send = { method: 'POST', path: '/conversations/messages' };
+		// HighLevel's 100 per 10 s scaled to 20 per 2 s: the same 10 per second the node paces at by
+		// default, so each worker alone would send at the full rate. 429s without Retry-After, as HighLevel.
+		sandbox.configureRateLimits({ leadway: [{ limit: 20, windowMs: 2000 }, PROVIDERS.leadway.rateLimits[1]] }, { retryAfter: 'documented' });
+		try {
+			const credential = sandbox.credentials.leadwayApi;
+			const created = await fetch(`${credential.baseUrl}/contacts/`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${credential.accessToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+				body: JSON.stringify({ locationId: credential.locationId, firstName: 'Queue', phone: '+5511955554444' }),
+			});
+			assert.equal(created.status, 201, `the sandbox did not create the contact: ${created.status}`);
+			const contactId = (await created.json()).contact.id;
+			const workflow = await client.createWorkflow({
+				name: 'Queue mode: one large Leadway send',
+				nodes: [
+					{ id: 'b0000000-0000-4000-8000-000000000001', name: MANUAL, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'b0000000-0000-4000-8000-000000000002',
+						name: 'Items',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						position: [220, 0],
+						parameters: { jsCode: `return Array.from({ length: ${itemsEach} }, (_, n) => ({ json: { n } }));` },
+					},
+					{
+						id: 'b0000000-0000-4000-8000-000000000003',
+						name: 'Send SMS',
+						type: 'n8n-nodes-br-messaging.leadway',
+						typeVersion: 1,
+						position: [440, 0],
+						parameters: {
+							resource: 'message',
+							operation: 'send',
+							type: 'SMS',
+							contactBy: 'contact',
+							contactId: { __rl: true, mode: 'id', value: contactId },
+							message: '={{ "Queue item " + $json.n + " of execution " + $execution.id }}',
+						},
+						credentials: { leadwayApi: { id: stack.provisioned.credentials.leadwayApi, name: 'Leadway (sandbox)' } },
+					},
+				],
+				connections: {
+					[MANUAL]: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+					Items: { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+			});
+			const before = sandbox.requests({ provider: 'leadway', ...send }).length;
+			// Started at once, so the queue hands them to both workers.
+			const ids = await Promise.all(Array.from({ length: executions }, () => client.runManually(workflow.id, MANUAL)));
+			for (const id of ids) {
+				const { execution, data } = await waitForExecution(client, stack.install, id, 300000);
+				const why = Object.entries(data.resultData.runData ?? {})
+					.filter(([, runs]) => runs[0]?.error)
+					.map(([name, runs]) => `${name}: ${runs[0].error.message}`)
+					.join('; ');
+				assert.equal(execution.status, 'success', `execution ${id} ended ${execution.status}: ${why || data.resultData.error?.message}`);
+				const out = data.resultData.runData['Send SMS'][0].data.main[0];
+				assert.equal(out.length, itemsEach, `execution ${id}: ${out.length} output items`);
+				const failed = out.filter((item) => item.json.error !== undefined || !item.json.messageId);
+				assert.equal(failed.length, 0, `execution ${id}: ${failed.length} items failed, e.g. ${JSON.stringify(failed[0]?.json)}`);
+			}
+			const ran = new Set((await Promise.all(ids.map((id) => workerThatRan(stack, id)))).filter(Boolean));
+			assert.equal(ran.size, 2, `the ${executions} executions ran on ${ran.size} worker(s); the test needs both sharing the account`);
+			const records = sandbox.requests({ provider: 'leadway', ...send }).slice(before);
+			const limited = records.filter((r) => r.status === 429).length;
+			const accepted = records.filter((r) => r.status === 201 || r.status === 200).length;
+			assert.equal(accepted, executions * itemsEach, `the sandbox accepted ${accepted} sends for ${executions * itemsEach} items`);
+			console.log(`[e2e] queue budget: ${records.length} requests, ${limited} answered 429 (${((100 * limited) / records.length).toFixed(2)} %), ${accepted} accepted, on ${ran.size} workers`);
+			assert.ok(limited <= records.length * 0.01, `${limited} of ${records.length} requests got a 429: more than 1 %`);
+		} finally {
+			sandbox.configureRateLimits({ leadway: PROVIDERS.leadway.rateLimits }, { retryAfter: 'always' });
+		}
+	});
+
 	it('no process logged an unrecognized node type', () => {
 		const all = [stack.processes.main, stack.processes.webhook, ...stack.processes.workers];
 		for (const p of all) assert.doesNotMatch(p.proc.log(), /Unrecognized node type/i, `${p.proc.name} logged an unrecognized node type`);

@@ -58,7 +58,9 @@ describe('Leadway rate limits', () => {
 		expect(leadwayWaitHintMs({ 'x-ratelimit-daily-remaining': '0', 'x-ratelimit-remaining': '0' })).toBe(Number.POSITIVE_INFINITY);
 	});
 
-	it('waits the burst interval Leadway reports after a 429, then succeeds', async () => {
+	// Issue 15 changed this: a 429 whose headers show the window (HighLevel sends no Retry-After) no
+	// longer holds the queue for a whole window; the process halves its rate and waits one interval.
+	it('after a 429 with the burst headers, waits far less than the window, then succeeds', async () => {
 		const sleep = jest.spyOn(timing, 'sleep').mockResolvedValue();
 		api()
 			.get('/contacts/c1')
@@ -71,7 +73,10 @@ describe('Leadway rate limits', () => {
 
 		const { items, error } = await runNode(setup(getContact));
 		expect(error).toBeUndefined();
-		expect(sleep.mock.calls).toEqual([[10000]]);
+		expect(sleep).toHaveBeenCalledTimes(1);
+		const [[waited]] = sleep.mock.calls;
+		expect(waited).toBeGreaterThan(0);
+		expect(waited).toBeLessThan(2000);
 		expect(items).toEqual([{ json: { id: 'c1' }, pairedItem: { item: 0 } }]);
 	});
 

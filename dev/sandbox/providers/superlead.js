@@ -237,6 +237,8 @@ module.exports = {
 	credentialType: 'superleadApi',
 	credentials: (url) => ({ apiKey: API_KEY, baseUrl: `${url}/superlead`, webhookSecret: WEBHOOK_SECRET }),
 	rateLimits: [{ limit: 60, windowMs: 60_000 }],
+	// "429 inclui Retry-After": the only provider that documents it.
+	documentsRetryAfter: true,
 	createState,
 	authenticate,
 	rateLimitHeaders,
