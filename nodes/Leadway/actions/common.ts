@@ -61,15 +61,15 @@ export function contactLocatorField(
 /** The contact ID from the resource locator, whatever mode was used, ready for a path. */
 export function readContactId(ctx: IExecuteFunctions, itemIndex: number, name = 'contactId'): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const id = textValue(ctx, itemIndex, 'Contact', value).trim();
+	return readPickedId(ctx, itemIndex, value, 'Contact', 'Pick the contact from the list, or give its ID or the address of its page in Leadway.');
+}
+
+/** An ID picked from a list or written (contact, calendar): letters, digits, `_` and `-`, ready for a path. */
+export function readPickedId(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string, hint: string): string {
+	const id = textValue(ctx, itemIndex, label, value).trim();
 	if (id === '' || !/^[a-zA-Z0-9_-]+$/.test(id)) {
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Contact',
-			id === '' ? 'no contact was chosen' : `"${id.slice(0, 40)}" is not a contact ID`,
-			'Pick the contact from the list, or give its ID or the address of its page in Leadway.',
-		);
+		const noun = label.toLowerCase();
+		throw inputError(ctx, itemIndex, label, id === '' ? `no ${noun} was chosen` : `"${id.slice(0, 40)}" is not a ${noun} ID`, hint);
 	}
 	return id;
 }

@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkMaxLength, inputError, textValue } from '../../../shared/validation';
 import { leadwayRequest, unwrap } from '../../transport';
-import { readBoolean, readId } from '../common';
+import { readBoolean, readId, readPickedId } from '../common';
 import { timeZoneField } from './time';
 import type { Moment } from './time';
 import { formatAtOffset } from '../../../shared/time';
@@ -140,17 +140,7 @@ export function readAppointmentId(ctx: IExecuteFunctions, itemIndex: number): st
 }
 
 export function readCalendarId(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
-	const id = textValue(ctx, itemIndex, 'Calendar', raw).trim();
-	if (id === '' || !/^[A-Za-z0-9_-]+$/.test(id)) {
-		throw inputError(
-			ctx,
-			itemIndex,
-			'Calendar',
-			id === '' ? 'no calendar was chosen' : `"${id.slice(0, 40)}" is not a calendar ID`,
-			'Pick the calendar from the list, or give its ID.',
-		);
-	}
-	return id;
+	return readPickedId(ctx, itemIndex, raw, 'Calendar', 'Pick the calendar from the list, or give its ID.');
 }
 
 function readChoice(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, allowed: string[]): string {
