@@ -252,7 +252,7 @@ function parseExecutionData(install, execution) {
 }
 
 /**
- * Waits until an execution has finished; returns { execution, data } with its run data parsed. `until(data,
+ * Waits until an execution has finished and its run data is saved; returns { execution, data } parsed. `until(data,
  * execution)` (optional) must hold too: n8n 1.x can report a resumed execution finished before it saved the
  * resumed node's output.
  */
@@ -264,6 +264,9 @@ async function waitForExecution(client, install, executionId, timeoutMs = 150000
 			const e = await client.getExecution(executionId);
 			if (!e || e.finished === undefined || ['new', 'running', 'waiting'].includes(e.status)) return false;
 			data = parseExecutionData(install, e);
+			// n8n 1.88 can answer `success` with the run data not saved yet (its log: "Found successful execution
+			// where data is empty stringified array"): that is not finished for the suite, poll again.
+			if (!data || !data.resultData) return false;
 			return !until || until(data, e) ? e : false;
 		},
 		{ timeoutMs, intervalMs: 300 },
