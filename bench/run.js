@@ -11,19 +11,10 @@ const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { generateKeyPairSync, sign } = require('crypto');
-const ts = require('typescript');
 
 const ROOT = path.join(__dirname, '..');
 
-// The harness and the nodes are TypeScript: load them through a transpile-only require hook.
-require.extensions['.ts'] = (module, filename) => {
-	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-		fileName: filename,
-	});
-	module._compile(outputText, filename);
-};
-process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+require('./loadTs');
 
 const { runNode } = require('../test/harness');
 const { IagenteSdr } = require('../nodes/IagenteSdr/IagenteSdr.node.ts');

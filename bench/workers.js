@@ -3,7 +3,6 @@
 // provider's style. Called by bench/run.js (`BENCH_ONLY=workers`); `node bench/workers.js` runs it alone.
 // In child mode (`node bench/workers.js child <json>`) it is one of those processes.
 'use strict';
-const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const readline = require('readline');
@@ -51,15 +50,7 @@ const STYLES = {
 // Child: one "worker" process running the node over its items once the parent says go.
 
 async function child(options) {
-	const ts = require('typescript');
-	require.extensions['.ts'] = (module, filename) => {
-		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-			fileName: filename,
-		});
-		module._compile(outputText, filename);
-	};
-	process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+	require('./loadTs');
 	const { runNode } = require('../test/harness');
 	const { base, provider, items: count, offset, requestsPerMinute, worker } = options;
 	let spec;
